@@ -1,0 +1,200 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WebhookTasks;
+
+/// <summary>
+/// Sends rendered webhook requests: an <see cref="System.Net.Http.HttpClient"/> plus the
+/// <see cref="WebhookClientOptions"/> (origin override, secrets, JSON options, response cap).
+/// Thread-safe; share one instance.
+/// </summary>
+public sealed class WebhookClient
+{
+    private static readonly Lazy<WebhookClient> SharedDefault = new(() => new WebhookClient(CreateDefaultHttpClient()));
+
+    /// <summary>Creates a client over an existing <see cref="System.Net.Http.HttpClient"/>.</summary>
+    /// <param name="httpClient">The transport. Its redirect setting is its own: the shared default does not follow redirects.</param>
+    /// <param name="options">The settings; the defaults when <see langword="null"/>.</param>
+    public WebhookClient(HttpClient httpClient, WebhookClientOptions? options = null)
+    {
+        HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+        Options = options ?? new WebhookClientOptions();
+    }
+
+    /// <summary>
+    /// The shared client used when a task is invoked without one: one pooled
+    /// <see cref="System.Net.Http.HttpClient"/> that does not follow redirects and sends header values as UTF-8.
+    /// </summary>
+    public static WebhookClient Default => SharedDefault.Value;
+
+    /// <summary>The transport.</summary>
+    public HttpClient HttpClient { get; }
+
+    /// <summary>The settings.</summary>
+    public WebhookClientOptions Options { get; }
+
+    /// <summary>
+    /// Creates the kind of <see cref="System.Net.Http.HttpClient"/> that <see cref="Default"/> uses: no redirects,
+    /// connections recycled every two minutes (so DNS changes are seen), UTF-8 header values, no client-wide timeout
+    /// (each task has its own).
+    /// </summary>
+    public static HttpClient CreateDefaultHttpClient() => new(CreateDefaultHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>The handler behind <see cref="CreateDefaultHttpClient"/>, for callers that build their own pipeline.</summary>
+    public static SocketsHttpHandler CreateDefaultHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        RequestHeaderEncodingSelector = static (_, _) => Encoding.UTF8,
+    };
+
+    /// <summary>Renders a task with this client and sends it.</summary>
+    /// <param name="task">The task, with its input values set.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result of a call answered with a 2xx status.</returns>
+    /// <exception cref="ArgumentException">An input value is refused; nothing was sent.</exception>
+    /// <exception cref="WebhookSecretNotFoundException">A declared secret could not be resolved; nothing was sent.</exception>
+    /// <exception cref="WebhookFailedException">The receiver answered with a status outside 2xx.</exception>
+    /// <exception cref="WebhookResponseTooLargeException">The response was longer than <see cref="WebhookClientOptions.MaxResponseBytes"/>.</exception>
+    /// <exception cref="TimeoutException">The call took longer than the task's timeout.</exception>
+    /// <exception cref="OperationCanceledException">The caller's token was cancelled.</exception>
+    public Task<WebhookResult> SendAsync(IWebhookTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        WebhookRequest request;
+        try
+        {
+            request = task.Render(this);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<WebhookResult>(exception);
+        }
+
+        return SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Sends a rendered request.</summary>
+    /// <param name="request">A request from a task's <c>Render</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result of a call answered with a 2xx status.</returns>
+    /// <exception cref="WebhookFailedException">The receiver answered with a status outside 2xx.</exception>
+    /// <exception cref="WebhookResponseTooLargeException">The response was longer than <see cref="WebhookClientOptions.MaxResponseBytes"/>.</exception>
+    /// <exception cref="TimeoutException">The call took longer than the task's timeout.</exception>
+    /// <exception cref="OperationCanceledException">The caller's token was cancelled.</exception>
+    public async Task<WebhookResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var task = request.Task;
+        var timeout = task.Timeout ?? Options.DefaultTaskTimeout;
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+
+        using var message = CreateMessage(request);
+        try
+        {
+            using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var text = await ReadCappedAsync(response, task.Name, status, timeoutSource.Token).ConfigureAwait(false);
+            if (status is < 200 or > 299)
+            {
+                throw new WebhookFailedException(task.Name, status, request.Mask(text));
+            }
+
+            return new WebhookResult(
+                task.Name,
+                status,
+                text,
+                task.ShowUrl ? request.ShownUrl : null,
+                task.ShowData ? request.ShownInputData : null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The call to webhook '{task.Name}' was cancelled.", cancellationToken);
+        }
+        catch (OperationCanceledException exception) when (timeoutSource.IsCancellationRequested || exception.InnerException is TimeoutException)
+        {
+            throw new TimeoutException($"Webhook '{task.Name}' did not answer within {timeout.TotalSeconds:0.###} s.");
+        }
+    }
+
+    private static HttpRequestMessage CreateMessage(WebhookRequest request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        if (request.HasBody)
+        {
+            var content = new ReadOnlyMemoryContent(request.BodyUtf8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            message.Content = content;
+        }
+
+        foreach (var header in request.Headers)
+        {
+            if (message.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                continue;
+            }
+
+            // Content headers (Content-Type, Content-Language, ...) live on the content. A request without
+            // a body gets an empty one so that a declared header is still sent rather than dropped.
+            message.Content ??= new ReadOnlyMemoryContent(ReadOnlyMemory<byte>.Empty);
+            message.Content.Headers.Remove(header.Key);
+            message.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return message;
+    }
+
+    private async Task<string> ReadCappedAsync(HttpResponseMessage response, string taskName, int status, CancellationToken cancellationToken)
+    {
+        var cap = Options.MaxResponseBytes;
+        if (response.Content.Headers.ContentLength is { } length && length > cap)
+        {
+            throw new WebhookResponseTooLargeException(taskName, status, cap);
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                var total = 0;
+                while (true)
+                {
+                    if (total == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap + 1));
+                        buffer.AsSpan(0, total).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(total, (int)Math.Min(buffer.Length - total, cap + 1 - total)), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return Encoding.UTF8.GetString(buffer, 0, total);
+                    }
+
+                    total += read;
+                    if (total > cap)
+                    {
+                        throw new WebhookResponseTooLargeException(taskName, status, cap);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using WebhookTasks.Rendering;
+
+namespace WebhookTasks;
+
+/// <summary>
+/// A rendered webhook request: exactly what would be sent. Secrets are resolved in
+/// <see cref="Url"/>, <see cref="Headers"/> and <see cref="Body"/>, which go on the wire;
+/// <see cref="ToString"/> and everything derived for display masks them as <c>***</c>.
+/// </summary>
+public sealed class WebhookRequest
+{
+    private readonly ReadOnlyMemory<byte> _body;
+    private readonly bool _hasBody;
+    private readonly string _shownUrl;
+    private readonly IReadOnlyList<string> _secretValues;
+    private string? _bodyText;
+
+    internal WebhookRequest(
+        WebhookTaskDescriptor task,
+        string url,
+        string shownUrl,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        ReadOnlyMemory<byte>? body,
+        string? inputData,
+        IReadOnlyList<string> secretValues)
+    {
+        Task = task;
+        Url = url;
+        _shownUrl = shownUrl;
+        Headers = headers;
+        _hasBody = body.HasValue;
+        _body = body.GetValueOrDefault();
+        RawInputData = inputData;
+        _secretValues = secretValues;
+    }
+
+    /// <summary>The task this request was rendered from.</summary>
+    public WebhookTaskDescriptor Task { get; }
+
+    /// <summary>The HTTP method: GET, POST, PUT, PATCH or DELETE.</summary>
+    public string Method => Task.Method;
+
+    /// <summary>The absolute URL that is sent, query included, secrets resolved.</summary>
+    public string Url { get; }
+
+    /// <summary>The declared headers in declaration order, values rendered, secrets resolved.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The JSON body, or <see langword="null"/> for GET and DELETE, which send their data as query parameters.</summary>
+    public string? Body => _hasBody ? _bodyText ??= Encoding.UTF8.GetString(_body.Span) : null;
+
+    /// <summary>The JSON body as the UTF-8 bytes that are sent, or empty for GET and DELETE.</summary>
+    public ReadOnlyMemory<byte> BodyUtf8 => _body;
+
+    internal bool HasBody => _hasBody;
+
+    /// <summary>The data as shown (JSON text), secrets resolved; masked before it leaves the library.</summary>
+    internal string? RawInputData { get; }
+
+    /// <summary>The URL as a result shows it: rendered from the URL template alone, secrets masked.</summary>
+    internal string ShownUrl => Mask(_shownUrl);
+
+    /// <summary>The data as a result shows it, secrets masked.</summary>
+    internal string? ShownInputData => RawInputData is null ? null : Mask(RawInputData);
+
+    internal string Mask(string text) => SecretMasker.Mask(text, _secretValues);
+
+    /// <summary>The request as text (method, URL, headers, body), with every secret value shown as <c>***</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Method).Append(' ').Append(Url).Append('\n');
+        foreach (var header in Headers)
+        {
+            text.Append(header.Key).Append(": ").Append(header.Value).Append('\n');
+        }
+
+        if (Body is { } body)
+        {
+            text.Append('\n').Append(body);
+        }
+
+        return Mask(text.ToString());
+    }
+}
