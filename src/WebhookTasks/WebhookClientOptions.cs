@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace WebhookTasks;
 
@@ -18,6 +20,7 @@ public sealed class WebhookClientOptions
     private readonly IReadOnlyDictionary<string, Uri> _taskOrigins = new Dictionary<string, Uri>();
     private readonly long _maxResponseBytes = DefaultMaxResponseBytes;
     private readonly TimeSpan _timeout = DefaultTimeout;
+    private readonly JsonSerializerOptions _jsonSerializerOptions = DefaultJsonOptions;
 
     /// <summary>
     /// Scheme, host and port that replace those of every task's URL (its path and query stay),
@@ -53,7 +56,22 @@ public sealed class WebhookClientOptions
     /// Give options whose <see cref="JsonSerializerOptions.TypeInfoResolver"/> is a source-generated
     /// <c>JsonSerializerContext</c> to stay trimming- and NativeAOT-safe.
     /// </summary>
-    public JsonSerializerOptions JsonSerializerOptions { get; init; } = DefaultJsonOptions;
+    /// <remarks>Options without a <see cref="JsonSerializerOptions.TypeInfoResolver"/> get System.Text.Json's default one
+    /// (reflection, where the application allows it), as <see cref="JsonSerializer"/> itself would give them.</remarks>
+    public JsonSerializerOptions JsonSerializerOptions
+    {
+        get => _jsonSerializerOptions;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.TypeInfoResolver is null && !value.IsReadOnly && ReflectionResolver() is { } resolver)
+            {
+                value.TypeInfoResolver = resolver;
+            }
+
+            _jsonSerializerOptions = value;
+        }
+    }
 
     /// <summary>The most bytes of a response body that are read; a longer response fails the call. 1 MiB unless set.</summary>
     public long MaxResponseBytes
@@ -72,7 +90,16 @@ public sealed class WebhookClientOptions
     internal static JsonSerializerOptions DefaultJsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+
+        // Without a resolver, GetTypeInfo finds no metadata; this is the reflection-based default where
+        // reflection is enabled, and an empty resolver in trimmed and NativeAOT applications.
+        TypeInfoResolver = ReflectionResolver(),
     };
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reached only where JsonSerializer.IsReflectionEnabledByDefault, which trimming and NativeAOT turn off.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reached only where JsonSerializer.IsReflectionEnabledByDefault, which trimming and NativeAOT turn off.")]
+    private static IJsonTypeInfoResolver? ReflectionResolver() =>
+        JsonSerializer.IsReflectionEnabledByDefault ? JsonSerializerOptions.Default.TypeInfoResolver : null;
 
     internal Uri? OriginFor(string taskName) => _taskOrigins.TryGetValue(taskName, out var origin) ? origin : _origin;
 

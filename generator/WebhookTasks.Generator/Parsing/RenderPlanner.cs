@@ -234,7 +234,7 @@ internal sealed class RenderPlanner
         {
             var name = member.Key.Template.Placeholders.Any()
                 ? $"global::WebhookTasks.Rendering.UrlEncoding.Encode({Concat(member.Key.Template.Parts.Select(ToTemplatePiece)).Expression})"
-                : Literal(UrlText.EncodeComponent(member.Key.Value));
+                : Literal(UrlText.EncodeComponent(LiteralText(member.Key.Template)));
             switch (member.Value)
             {
                 case JsonArrayNode array:
@@ -287,7 +287,7 @@ internal sealed class RenderPlanner
                 {
                     var key = member.Key.Template.Placeholders.Any()
                         ? Concat(member.Key.Template.Parts.Select(ToTemplatePiece)).Expression
-                        : Literal(member.Key.Value);
+                        : Literal(LiteralText(member.Key.Template));
                     Line($"{Json}.WritePropertyName({key});");
                     WriteNode(member.Value);
                 }
@@ -461,6 +461,9 @@ internal sealed class RenderPlanner
 
         return (expression, string.Join(", ", labels));
     }
+
+    /// <summary>The text of a template without placeholders, with <c>{{</c> and <c>}}</c> read as single braces.</summary>
+    private static string LiteralText(Template template) => string.Concat(template.Parts.OfType<LiteralPart>().Select(p => p.Text));
 
     private static (string? Literal, PlaceholderPart? Placeholder) ToTemplatePiece(UrlPiece piece) => (piece.Literal, piece.Placeholder);
 

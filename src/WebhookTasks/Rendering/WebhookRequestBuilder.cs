@@ -110,6 +110,7 @@ public sealed class WebhookRequestBuilder
             throw Refused(inputName, "the URL", "the value must be an absolute http or https URL without user information");
         }
 
+        var start = _url.Length;
         if (!AppendOverride())
         {
             _url.Append(uri.GetLeftPart(UriPartial.Authority));
@@ -120,6 +121,18 @@ public sealed class WebhookRequestBuilder
         {
             _url.Append(uri.Query);
             _inQuery = true;
+        }
+
+        if (inputName.StartsWith("secrets.", StringComparison.Ordinal))
+        {
+            // What is sent can differ from the secret's text (another origin, a normalized host or port),
+            // so the URL as written and its path and query are masked as well.
+            var secrets = _secretValues ??= new List<string>();
+            secrets.Add(_url.ToString(start, _url.Length - start));
+            if (uri.PathAndQuery.Length > 1)
+            {
+                secrets.Add(uri.PathAndQuery);
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+using System;
+using System.Runtime.Serialization;
+using WebhookTasks;
+
+namespace WebhookTasks.Tests;
+
+public enum Level
+{
+    Info,
+
+    [EnumMember(Value = "warn ing")]
+    Warning,
+}
+
+[WebhookTask("scalars",
+    Url = "http://example.invalid/scalars/{inputs.level}?level={inputs.level}&id={inputs.id}",
+    Data = """{ "level": "{inputs.level}", "text": "level {inputs.level}", "id": "{inputs.id}", "maybe": "{inputs.maybe}", "at": "{inputs.at}", "link": "{inputs.link}", "ratio": "{inputs.ratio}", "letter": "{inputs.letter}" }""")]
+public partial class ScalarTask
+{
+    public Level Level { get; init; }
+
+    public Guid Id { get; init; }
+
+    public int? Maybe { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public Uri? Link { get; init; }
+
+    public double Ratio { get; init; }
+
+    public char Letter { get; init; }
+}
+
+[WebhookTask("whole-url", Url = "{inputs.target}", ShowUrl = true)]
+public partial class WholeUrlTask
+{
+    public string? Target { get; init; }
+}
+
+[WebhookTask("host-value", Url = "http://{inputs.tenant}.example.invalid:8080/hook", Method = WebhookMethod.Get)]
+public partial class HostValueTask
+{
+    public string? Tenant { get; init; }
+}
+
+[WebhookTask("literal-query",
+    Url = "http://example.invalid/list?page=1&sort=name%20asc",
+    Method = WebhookMethod.Get,
+    Data = """{ "q": "{inputs.q}" }""",
+    ShowUrl = true,
+    ShowData = true)]
+public partial class LiteralQueryTask
+{
+    public string Q { get; init; } = "";
+}
+
+[WebhookTask("secret-data", Url = "http://example.invalid/secret-data", Data = """{ "key": "{secrets.api_key}", "text": "key={secrets.api_key}" }""", ShowData = true)]
+[Secret("api_key")]
+public partial class SecretDataTask
+{
+}
+
+[WebhookTask("get-braces", Url = "http://example.invalid/b", Method = WebhookMethod.Get, Data = """{ "{{k}}": "{{v}} {inputs.v}" }""", ShowData = true)]
+public partial class GetBracesTask
+{
+    public string V { get; init; } = "";
+}
+
+[WebhookTask("secret-url", Url = "{secrets.hook_url}", Data = """{ "text": "{inputs.s}" }""", ShowUrl = true)]
+[Secret("hook_url")]
+public partial class SecretUrlTask
+{
+    public string S { get; init; } = "";
+}
