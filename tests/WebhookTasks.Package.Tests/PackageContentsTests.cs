@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace WebhookTasks.Package.Tests;
+
+/// <summary>What the .nupkg holds, read as the zip file it is.</summary>
+public sealed class PackageContentsTests(PackageFixture package)
+{
+    /// <summary>Where the compiler looks for generators and analyzers built against Roslyn 4.8 or later.</summary>
+    public const string CompilerFolder = "analyzers/dotnet/roslyn4.8/cs/";
+
+    private static readonly string[] CompilerComponents = ["WebhookTasks.Generator.dll", "WebhookTasks.Analyzers.dll", "Scriban.Signed.dll"];
+
+    [Fact]
+    public void PackageCarriesTheRuntimeAndItsXmlDocsForNet80()
+    {
+        Assert.Contains("lib/net8.0/WebhookTasks.dll", package.Entries);
+        Assert.Contains("lib/net8.0/WebhookTasks.xml", package.Entries);
+    }
+
+    [Fact]
+    public void PackageCarriesTheGeneratorAndScribanWhereTheCompilerLoadsThem()
+    {
+        Assert.Contains(CompilerFolder + "WebhookTasks.Generator.dll", package.Entries);
+        Assert.Contains(CompilerFolder + "Scriban.Signed.dll", package.Entries);
+    }
+
+    [Fact]
+    public void PackageCarriesTheAnalyzersBesideTheGeneratorOnceTheirProjectExists()
+    {
+        if (!package.AnalyzersProjectExists)
+        {
+            Assert.Skip("analyzers/WebhookTasks.Analyzers/WebhookTasks.Analyzers.csproj does not exist yet.");
+        }
+
+        Assert.Contains(CompilerFolder + "WebhookTasks.Analyzers.dll", package.Entries);
+    }
+
+    [Fact]
+    public void PackageCarriesNoCompilerComponentUnderLib()
+    {
+        var lib = package.Entries.Where(entry => entry.StartsWith("lib/", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(lib);
+        Assert.DoesNotContain(lib, entry => CompilerComponents.Contains(Path.GetFileName(entry)));
+    }
+
+    [Fact]
+    public void PackageCarriesNothingInTheCompilerFolderButCompilerComponents()
+    {
+        var compilerFiles = package.Entries
+            .Where(entry => entry.StartsWith(CompilerFolder, StringComparison.Ordinal))
+            .Select(entry => entry[CompilerFolder.Length..]);
+
+        Assert.All(compilerFiles, file => Assert.Contains(file, CompilerComponents));
+    }
+
+    [Fact]
+    public void NuspecDeclaresNoDependencies()
+    {
+        var metadata = ReadNuspecMetadata();
+
+        var dependencies = metadata.Descendants(metadata.Name.Namespace + "dependency").Select(dependency => (string?)dependency.Attribute("id"));
+
+        Assert.Empty(dependencies);
+    }
+
+    [Fact]
+    public void NuspecNamesTheMitLicenseTheRepositoryAndTheReadme()
+    {
+        var metadata = ReadNuspecMetadata();
+        var ns = metadata.Name.Namespace;
+
+        Assert.Equal(PackageFixture.PackageId, (string?)metadata.Element(ns + "id"));
+        Assert.Equal(package.Version, (string?)metadata.Element(ns + "version"));
+        Assert.Equal("MIT", (string?)metadata.Element(ns + "license"));
+        Assert.Equal("expression", (string?)metadata.Element(ns + "license")?.Attribute("type"));
+        Assert.Equal("https://github.com/webhooktasks/webhooktasks", (string?)metadata.Element(ns + "repository")?.Attribute("url"));
+        Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(ns + "description")));
+        Assert.False(string.IsNullOrWhiteSpace((string?)metadata.Element(ns + "tags")));
+        var readme = (string?)metadata.Element(ns + "readme");
+        Assert.Equal("README.md", readme);
+        Assert.Contains(readme, package.Entries);
+    }
+
+    [Fact]
+    public void SymbolPackageCarriesTheRuntimePdb()
+    {
+        var symbols = Path.ChangeExtension(package.PackagePath, ".snupkg");
+        Assert.True(File.Exists(symbols), $"No symbol package at {symbols}.");
+
+        using var archive = ZipFile.OpenRead(symbols);
+
+        Assert.Contains("lib/net8.0/WebhookTasks.pdb", archive.Entries.Select(entry => entry.FullName));
+    }
+
+    private XElement ReadNuspecMetadata()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var nuspec = Assert.Single(archive.Entries, entry => entry.FullName == PackageFixture.PackageId + ".nuspec");
+        using var stream = nuspec.Open();
+        var document = XDocument.Load(stream);
+        var metadata = document.Root?.Elements().FirstOrDefault(element => element.Name.LocalName == "metadata");
+        Assert.NotNull(metadata);
+        return metadata;
+    }
+}
