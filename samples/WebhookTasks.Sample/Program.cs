@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using WebhookTasks;
@@ -17,7 +18,17 @@ if (options is null)
 
 await using var receiver = options.Origin is null ? await Receiver.StartAsync() : null;
 var origin = options.Origin ?? receiver!.Origin;
-var client = new WebhookClient(WebhookClient.CreateDefaultHttpClient(), new WebhookClientOptions { Origin = origin });
+
+// invoke-slack's URL is a secret. Set WEBHOOKTASKS_SECRET_SLACK_URL to use a real one; otherwise the sample
+// sets it to a Slack-shaped URL on the receiver. Either way the origin override sends it to the receiver.
+var secrets = new Dictionary<string, string>
+{
+    ["slack_url"] = EnvironmentSecretProvider.Instance.GetSecret("slack_url")
+                    ?? new Uri(origin, "/services/test/test/test").ToString(),
+};
+var client = new WebhookClient(
+    WebhookClient.CreateDefaultHttpClient(),
+    new WebhookClientOptions { Origin = origin, SecretProvider = new DictionarySecretProvider(secrets) });
 
 Console.WriteLine($"# receiver: {origin.GetLeftPart(UriPartial.Authority)}{(receiver is null ? "" : " (embedded)")}");
 var v = Hello(options.S);

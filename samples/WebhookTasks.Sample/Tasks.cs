@@ -26,13 +26,15 @@ public partial class GetWithParams
     public int ItemId { get; init; }
 }
 
+// A Slack webhook URL is a credential, so it comes from a secret; results show it as its origin and "/***".
 [WebhookTask("invoke-slack",
-    Url = "https://hooks.slack.com/services/test/test/test",
+    Url = "{secrets.slack_url}",
     Data = """{ "text": "{inputs.s}" }""",
     ShowData = true,
     ShowUrl = true,
     Description = "Test Webhook Task")]
 [Header("Content-Type", "application/json")]
+[Secret("slack_url")]
 public partial class InvokeSlack
 {
     public string S { get; init; } = "";

@@ -109,10 +109,11 @@ public sealed class WebhookClient
                 throw new WebhookFailedException(task.Name, status, request.Mask(text));
             }
 
+            // A receiver may echo what it got; a result is shown and logged, so secrets are masked in it too.
             return new WebhookResult(
                 task.Name,
                 status,
-                text,
+                request.Mask(text),
                 task.ShowUrl ? request.ShownUrl : null,
                 task.ShowData ? request.ShownInputData : null);
         }

@@ -31,7 +31,7 @@ public sealed class WebhookResult
     /// <summary>The HTTP status code, always 2xx.</summary>
     public int StatusCode { get; }
 
-    /// <summary>The response body as text (UTF-8).</summary>
+    /// <summary>The response body as text (UTF-8), with the task's secrets masked as <c>***</c> should the receiver echo them.</summary>
     public string ResponseData { get; }
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class TemplateParserTests
         Assert.Equal(new[] { "Customer", "Name" }, placeholder.Members);
         Assert.Equal("G", placeholder.Format);
         Assert.Equal((3, 30), (placeholder.Start, placeholder.Length));
-        Assert.Equal(10, placeholder.NameStart);
+        Assert.Equal(11, placeholder.NameStart);
     }
 
     [Fact]

@@ -73,3 +73,28 @@ public partial class SecretUrlTask
 {
     public string S { get; init; } = "";
 }
+
+// Secrets in every place a template allows, for the redaction tests.
+[WebhookTask("secret-everywhere",
+    Url = "https://api.example.invalid/hooks/{secrets.token}/{inputs.id}?key={secrets.token}",
+    Data = """{ "auth": "{secrets.token}", "note": "token={secrets.token};", "id": "{inputs.id}" }""",
+    ShowData = true,
+    ShowUrl = true)]
+[Header("Authorization", "Bearer {secrets.token}")]
+[Secret("token")]
+public partial class SecretEverywhereTask
+{
+    public string Id { get; init; } = "";
+}
+
+[WebhookTask("secret-everywhere-get",
+    Url = "https://api.example.invalid/hooks/{secrets.token}",
+    Method = WebhookMethod.Get,
+    Data = """{ "key": "{secrets.token}", "id": "{inputs.id}" }""",
+    ShowData = true,
+    ShowUrl = true)]
+[Secret("token")]
+public partial class SecretEverywhereGetTask
+{
+    public string Id { get; init; } = "";
+}

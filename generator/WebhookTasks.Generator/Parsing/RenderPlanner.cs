@@ -115,7 +115,11 @@ internal sealed class RenderPlanner
 
     private void PlanUrl(UrlTemplate url)
     {
-        if (url.Whole is { } whole)
+        if (url.Whole is { Scope: PlaceholderScope.Secrets } secret && _secretLocals.TryGetValue(secret.Name, out var secretLocal))
+        {
+            Line($"{Builder}.SecretUrl({secretLocal}, {Literal(secret.Name)});");
+        }
+        else if (url.Whole is { } whole)
         {
             var value = Resolve(whole);
             if (value is not null)

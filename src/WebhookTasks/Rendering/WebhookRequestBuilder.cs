@@ -28,6 +28,7 @@ public sealed class WebhookRequestBuilder
     private string? _segmentInput;
     private bool _inQuery;
     private int _shownUrlLength = -1;
+    private string? _shownUrl;
 
     /// <summary>Starts a request for a task.</summary>
     /// <param name="task">The task's descriptor.</param>
@@ -96,45 +97,20 @@ public sealed class WebhookRequestBuilder
         }
     }
 
-    /// <summary>Uses a whole value as the URL; it must be an absolute http or https URL. Its fragment is dropped.</summary>
+    /// <summary>Uses a whole input value as the URL; it must be an absolute http or https URL. Its fragment is dropped.</summary>
     /// <param name="url">The rendered URL.</param>
-    /// <param name="inputName">The input or secret it came from, for the error message.</param>
+    /// <param name="inputName">The input it came from, for the error message.</param>
     /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
-    public void AbsoluteUrl(string? url, string inputName)
-    {
-        if (url is null
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || uri.UserInfo.Length != 0)
-        {
-            throw Refused(inputName, "the URL", "the value must be an absolute http or https URL without user information");
-        }
+    public void AbsoluteUrl(string? url, string inputName) => AppendAbsoluteUrl(url, inputName, isSecret: false);
 
-        var start = _url.Length;
-        if (!AppendOverride())
-        {
-            _url.Append(uri.GetLeftPart(UriPartial.Authority));
-        }
-
-        _url.Append(uri.AbsolutePath);
-        if (uri.Query.Length > 1)
-        {
-            _url.Append(uri.Query);
-            _inQuery = true;
-        }
-
-        if (inputName.StartsWith("secrets.", StringComparison.Ordinal))
-        {
-            // What is sent can differ from the secret's text (another origin, a normalized host or port),
-            // so the URL as written and its path and query are masked as well.
-            var secrets = _secretValues ??= new List<string>();
-            secrets.Add(_url.ToString(start, _url.Length - start));
-            if (uri.PathAndQuery.Length > 1)
-            {
-                secrets.Add(uri.PathAndQuery);
-            }
-        }
-    }
+    /// <summary>
+    /// Uses a secret as the whole URL, as <see cref="AbsoluteUrl"/> does; results show only its origin as sent,
+    /// followed by <c>/***</c>, and its path and query are masked wherever the request is shown.
+    /// </summary>
+    /// <param name="url">The secret's value.</param>
+    /// <param name="secretName">The secret's name, for the error message (which never quotes the value).</param>
+    /// <exception cref="ArgumentException">The value is not an absolute http or https URL.</exception>
+    public void SecretUrl(string url, string secretName) => AppendAbsoluteUrl(url, "secrets." + secretName, isSecret: true);
 
     /// <summary>Appends literal path text from the template, already valid and encoded.</summary>
     /// <param name="literal">The text, which may contain <c>/</c>.</param>
@@ -284,8 +260,46 @@ public sealed class WebhookRequestBuilder
         }
 
         var url = _url.ToString();
-        var shownUrl = _shownUrlLength == url.Length ? url : url.Substring(0, _shownUrlLength);
+        var shownUrl = _shownUrl ?? (_shownUrlLength == url.Length ? url : url.Substring(0, _shownUrlLength));
         return new WebhookRequest(_task, url, shownUrl, _headers, body, inputData, (IReadOnlyList<string>?)_secretValues ?? Array.Empty<string>());
+    }
+
+    private void AppendAbsoluteUrl(string? url, string label, bool isSecret)
+    {
+        if (url is null
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.UserInfo.Length != 0)
+        {
+            throw Refused(label, "the URL", "the value must be an absolute http or https URL without user information");
+        }
+
+        if (!AppendOverride())
+        {
+            _url.Append(uri.GetLeftPart(UriPartial.Authority));
+        }
+
+        var origin = _url.ToString();
+        _url.Append(uri.AbsolutePath);
+        if (uri.Query.Length > 1)
+        {
+            _url.Append(uri.Query);
+            _inQuery = true;
+        }
+
+        if (isSecret)
+        {
+            // What is sent can differ from the secret's text (another origin, a normalized host or port),
+            // so the URL as sent and its path and query are masked too, and results show the origin alone.
+            var secrets = _secretValues ??= new List<string>();
+            secrets.Add(_url.ToString());
+            if (uri.PathAndQuery.Length > 1)
+            {
+                secrets.Add(uri.PathAndQuery);
+            }
+
+            _shownUrl = origin + "/" + SecretMasker.Placeholder;
+        }
     }
 
     private bool AppendOverride()
