@@ -32,7 +32,7 @@ partial class SlackFromSecret : global::WebhookTasks.IWebhookTask
     {
         var __builder = new global::WebhookTasks.Rendering.WebhookRequestBuilder(Descriptor, client);
         var __secret0 = __builder.Secret("slack_url");
-        __builder.AbsoluteUrl(global::WebhookTasks.Rendering.WebhookText.Format(__secret0), "secrets.slack_url");
+        __builder.SecretUrl(__secret0, "slack_url");
         __builder.EndTemplateUrl();
         var __json = __builder.Json();
         __json.WriteStartObject();
