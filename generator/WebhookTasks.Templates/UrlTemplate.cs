@@ -7,19 +7,27 @@ namespace WebhookTasks.Templates;
 /// <summary>A piece of a URL component: literal text (already valid and percent-encoded) or a placeholder.</summary>
 internal sealed class UrlPiece
 {
-    private UrlPiece(string? literal, PlaceholderPart? placeholder)
+    private UrlPiece(string? literal, PlaceholderPart? placeholder, int start, int length)
     {
         Literal = literal;
         Placeholder = placeholder;
+        Start = start;
+        Length = length;
     }
 
     public string? Literal { get; }
 
     public PlaceholderPart? Placeholder { get; }
 
-    public static UrlPiece Text(string literal) => new(literal, null);
+    /// <summary>Offset of the piece in the template's text.</summary>
+    public int Start { get; }
 
-    public static UrlPiece Value(PlaceholderPart placeholder) => new(null, placeholder);
+    /// <summary>Length of the piece in the template's text.</summary>
+    public int Length { get; }
+
+    public static UrlPiece Text(string literal, int start, int length) => new(literal, null, start, length);
+
+    public static UrlPiece Value(PlaceholderPart placeholder) => new(null, placeholder, placeholder.Start, placeholder.Length);
 }
 
 /// <summary>One query parameter of a URL template: its name pieces and, after <c>=</c>, its value pieces.</summary>
@@ -128,6 +136,9 @@ internal sealed class UrlTemplate
     {
         private readonly UrlTemplate _url;
         private readonly StringBuilder _literal = new();
+        private int _literalStart = -1;
+        private int _literalEnd;
+        private char? _pendingHighSurrogate;
         private List<UrlPiece> _current;
         private List<UrlPiece>? _queryName;
         private List<UrlPiece>? _queryValue;
@@ -182,7 +193,7 @@ internal sealed class UrlTemplate
                     FinishComponent();
                     _state = PathState;
                     _current = _url.Path;
-                    _literal.Append('/');
+                    AppendLiteral('/', offset);
                     return;
                 case '?' when _state is Authority or PathState:
                     FlushLiteral();
@@ -212,26 +223,47 @@ internal sealed class UrlTemplate
                         _url.Fail(TemplateErrorKind.UrlInvalidPercentEncoding, "'%' must start an escape of two hex digits, such as '%20'; write '%25' for a literal '%'", offset, 1);
                     }
 
-                    _literal.Append(c);
+                    AppendLiteral(c, offset);
                     return;
                 case '@' when _state == Authority:
                     _url.Fail(TemplateErrorKind.UrlUserInfo, "a URL may not carry user information ('user:password@'); send credentials in a header built from a secret", _authorityStart, offset + 1 - _authorityStart);
+
+                    // What follows is the host; what came before is not part of it.
+                    _literal.Clear();
+                    _literalStart = -1;
+                    _url.Host.Clear();
                     return;
             }
 
-            AppendLiteral(c);
+            AppendLiteral(c, offset);
         }
 
-        private void AppendLiteral(char c)
+        private void AppendLiteral(char c, int offset)
         {
-            if (IsAllowed(c, _state))
+            if (_literalStart < 0)
+            {
+                _literalStart = offset;
+            }
+
+            _literalEnd = offset + 1;
+
+            // The authority is validated as written; the path and query encode what they cannot hold.
+            if (_state == Authority || IsAllowed(c, _state))
             {
                 _literal.Append(c);
                 return;
             }
 
-            var bytes = Encoding.UTF8.GetBytes(c.ToString());
-            foreach (var b in bytes)
+            // A surrogate pair is one character: encode it when its second half arrives.
+            if (char.IsHighSurrogate(c))
+            {
+                _pendingHighSurrogate = c;
+                return;
+            }
+
+            var text = char.IsLowSurrogate(c) && _pendingHighSurrogate is { } high ? new string(new[] { high, c }) : c.ToString();
+            _pendingHighSurrogate = null;
+            foreach (var b in Encoding.UTF8.GetBytes(text))
             {
                 _literal.Append('%').Append("0123456789ABCDEF"[b >> 4]).Append("0123456789ABCDEF"[b & 0xF]);
             }
@@ -241,9 +273,11 @@ internal sealed class UrlTemplate
         {
             if (_literal.Length > 0)
             {
-                _current.Add(UrlPiece.Text(_literal.ToString()));
+                _current.Add(UrlPiece.Text(_literal.ToString(), _literalStart, _literalEnd - _literalStart));
                 _literal.Clear();
             }
+
+            _literalStart = -1;
         }
 
         private void StartQueryParameter()
@@ -285,27 +319,29 @@ internal sealed class UrlTemplate
         private void FinishAuthority()
         {
             var host = _url.Host;
-            var last = host.Count == 0 ? null : host[host.Count - 1].Literal;
+            var lastPiece = host.Count == 0 ? null : host[host.Count - 1];
+            var last = lastPiece?.Literal;
             var colon = last?.LastIndexOf(':') ?? -1;
-            if (last is not null && colon >= 0 && !last.EndsWith("]", StringComparison.Ordinal))
+            if (lastPiece is not null && last is not null && colon >= 0 && !last.EndsWith("]", StringComparison.Ordinal))
             {
                 var port = last.Substring(colon + 1);
                 if (port.Length == 0 || port.Length > 5 || !IsDigits(port) || int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) > 65535)
                 {
-                    _url.Fail(TemplateErrorKind.UrlInvalidPort, $"'{port}' is not a port; a port is a number from 0 to 65535 and cannot hold a placeholder", _authorityStart, 1);
+                    var portStart = lastPiece.Start + colon;
+                    _url.Fail(TemplateErrorKind.UrlInvalidPort, $"'{port}' is not a port; a port is a number from 0 to 65535", portStart, port.Length + 1);
                 }
 
                 _url.Port = ":" + port;
-                host[host.Count - 1] = UrlPiece.Text(last.Substring(0, colon));
+                host[host.Count - 1] = UrlPiece.Text(last.Substring(0, colon), lastPiece.Start, colon);
                 if (colon == 0)
                 {
                     host.RemoveAt(host.Count - 1);
                 }
             }
-            else if (host.Count > 0 && host[host.Count - 1].Placeholder is not null && host.Count > 1
+            else if (host.Count > 1 && host[host.Count - 1].Placeholder is { } portPlaceholder
                      && host[host.Count - 2].Literal is { } beforePort && beforePort.EndsWith(":", StringComparison.Ordinal))
             {
-                _url.Fail(TemplateErrorKind.UrlInvalidPort, "a port cannot hold a placeholder", host[host.Count - 1].Placeholder!.Start, host[host.Count - 1].Placeholder!.Length);
+                _url.Fail(TemplateErrorKind.UrlInvalidPort, "a port cannot hold a placeholder; write the port as digits", portPlaceholder.Start, portPlaceholder.Length);
             }
 
             if (host.Count == 0)
@@ -318,7 +354,7 @@ internal sealed class UrlTemplate
             {
                 if (piece.Literal is { } text && !IsHostText(text, host.Count == 1))
                 {
-                    _url.Fail(TemplateErrorKind.UrlInvalidHost, $"'{text}' is not a valid host name", _authorityStart, text.Length);
+                    _url.Fail(TemplateErrorKind.UrlInvalidHost, $"'{text}' is not a valid host name", piece.Start, piece.Length);
                 }
             }
         }
@@ -361,7 +397,8 @@ internal sealed class UrlTemplate
 
         private static bool IsAllowed(char c, int state)
         {
-            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~')
+            // '%' is checked as the start of an escape where it is read.
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-' or '.' or '_' or '~' or '%')
             {
                 return true;
             }

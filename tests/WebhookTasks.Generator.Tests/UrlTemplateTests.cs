@@ -72,4 +72,41 @@ public sealed class UrlTemplateTests
         Assert.False(url.IsValid);
         Assert.Equal(kind, url.Errors.First().Kind.ToString());
     }
+
+    [Fact]
+    public void Valid_percent_escapes_and_emoji_in_literal_text_are_kept_as_one_character()
+    {
+        var url = UrlTemplate.Parse("https://example.com/a%20b/\U0001F600");
+
+        Assert.Equal("/a%20b/%F0%9F%98%80", url.Path.Single().Literal);
+    }
+
+    [Fact]
+    public void An_invalid_port_is_located_on_the_port()
+    {
+        const string text = "https://example.com:99999/x";
+
+        var error = UrlTemplate.Parse(text).Errors.Single();
+
+        Assert.Equal(":99999", text.Substring(error.Start, error.Length));
+    }
+
+    [Fact]
+    public void An_invalid_host_is_located_on_the_host_as_written()
+    {
+        const string text = "https://{inputs.region}.exa!mple.com/x";
+
+        var error = UrlTemplate.Parse(text).Errors.Single();
+
+        Assert.Equal(".exa!mple.com", text.Substring(error.Start, error.Length));
+    }
+
+    [Fact]
+    public void User_information_is_one_error_and_the_host_after_it_is_still_read()
+    {
+        var url = UrlTemplate.Parse("https://user:pw@example.com/x");
+
+        Assert.Equal(TemplateErrorKind.UrlUserInfo, url.Errors.Single().Kind);
+        Assert.Equal("example.com", url.Host.Single().Literal);
+    }
 }
