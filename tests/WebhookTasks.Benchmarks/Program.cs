@@ -1,0 +1,9 @@
+using BenchmarkDotNet.Running;
+
+namespace WebhookTasks.Benchmarks;
+
+/// <summary>Runs the benchmarks; see run.sh for the short job and docs/performance.md for the figures.</summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
