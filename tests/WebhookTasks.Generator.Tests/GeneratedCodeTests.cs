@@ -100,4 +100,28 @@ public sealed class GeneratedCodeTests
 
     private static string SourceText(string name) =>
         (string)typeof(Sources).GetField(name)!.GetValue(null)!;
+
+    [Fact]
+    public void A_task_larger_than_any_template_loop_limit_is_emitted_whole()
+    {
+        // 1,500 inputs: the Scriban loops over inputs and statements run past Scriban's default limit of 1,000.
+        const int count = 1500;
+        var properties = string.Concat(Enumerable.Range(0, count).Select(i => $"public int P{i} {{ get; init; }}\n"));
+        var data = string.Join(", ", Enumerable.Range(0, count).Select(i => $"\\\"k{i}\\\": \\\"{{inputs.p{i}}}\\\""));
+        var source = $$"""
+            using WebhookTasks;
+            [WebhookTask("big", Url = "https://example.com/", Data = "{ {{data}} }")]
+            public partial class Big
+            {
+            {{properties}}
+            }
+            """;
+
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        var text = GeneratorHarness.Generated(result).Single().Value;
+        Assert.Contains($"__json.WriteNumberValue(this.P{count - 1});", text, System.StringComparison.Ordinal);
+        Assert.Contains($"P{count - 1} = p{count - 1},", text, System.StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
 }
