@@ -1,30 +1,63 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WebhookTasks;
 
 /// <summary>
 /// Sends rendered webhook requests: an <see cref="System.Net.Http.HttpClient"/> plus the
 /// <see cref="WebhookClientOptions"/> (origin override, secrets, JSON options, response cap).
-/// Thread-safe; share one instance.
+/// Thread-safe; share one instance. Each invocation is logged, traced and counted in one place
+/// (see <see cref="WebhookTelemetry"/>); with dependency injection, <c>services.AddWebhookTasks()</c>
+/// registers it as a typed client of <see cref="System.Net.Http.IHttpClientFactory"/>.
 /// </summary>
 public sealed class WebhookClient
 {
     private static readonly Lazy<WebhookClient> SharedDefault = new(() => new WebhookClient(CreateDefaultHttpClient()));
 
+    private readonly ILogger _logger;
+    private readonly WebhookInstruments _instruments;
+
     /// <summary>Creates a client over an existing <see cref="System.Net.Http.HttpClient"/>.</summary>
     /// <param name="httpClient">The transport. Its redirect setting is its own: the shared default does not follow redirects.</param>
     /// <param name="options">The settings; the defaults when <see langword="null"/>.</param>
     public WebhookClient(HttpClient httpClient, WebhookClientOptions? options = null)
+        : this(httpClient, options, null, WebhookInstruments.Shared)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client that logs to <paramref name="logger"/> and records its metrics on a meter from
+    /// <paramref name="meterFactory"/>. <c>services.AddWebhookTasks()</c> builds clients this way.
+    /// </summary>
+    /// <param name="httpClient">The transport.</param>
+    /// <param name="options">The settings; the defaults when <see langword="null"/>.</param>
+    /// <param name="logger">Where each invocation is logged (event ids 1 to 3); nothing is logged when <see langword="null"/>.</param>
+    /// <param name="meterFactory">
+    /// Makes the <c>WebhookTasks</c> meter; the process-wide meter of that name when <see langword="null"/>.
+    /// A client made with a factory creates its instruments once: share it.
+    /// </param>
+    public WebhookClient(HttpClient httpClient, WebhookClientOptions? options, ILogger? logger, IMeterFactory? meterFactory = null)
+        : this(httpClient, options, logger, WebhookInstruments.Create(meterFactory))
+    {
+    }
+
+    internal WebhookClient(HttpClient httpClient, WebhookClientOptions? options, ILogger? logger, WebhookInstruments instruments)
     {
         HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
         Options = options ?? new WebhookClientOptions();
+        _logger = logger ?? NullLogger.Instance;
+        _instruments = instruments;
     }
 
     /// <summary>
@@ -67,17 +100,7 @@ public sealed class WebhookClient
     public Task<WebhookResult> SendAsync(IWebhookTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        WebhookRequest request;
-        try
-        {
-            request = task.Render(this);
-        }
-        catch (Exception exception)
-        {
-            return Task.FromException<WebhookResult>(exception);
-        }
-
-        return SendAsync(request, cancellationToken);
+        return SendObservedAsync(task.Descriptor, task, null, cancellationToken);
     }
 
     /// <summary>Sends a rendered request.</summary>
@@ -88,11 +111,80 @@ public sealed class WebhookClient
     /// <exception cref="WebhookResponseTooLargeException">The response was longer than <see cref="WebhookClientOptions.MaxResponseBytes"/>.</exception>
     /// <exception cref="TimeoutException">The call took longer than the task's timeout.</exception>
     /// <exception cref="OperationCanceledException">The caller's token was cancelled.</exception>
-    public async Task<WebhookResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken = default)
+    public Task<WebhookResult> SendAsync(WebhookRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        cancellationToken.ThrowIfCancellationRequested();
+        return SendObservedAsync(request.Task, null, request, cancellationToken);
+    }
 
+    /// <summary>
+    /// One invocation, observed in one place: a span, the log entries and the metrics around rendering
+    /// (when given a task) and sending.
+    /// </summary>
+    private async Task<WebhookResult> SendObservedAsync(
+        WebhookTaskDescriptor task, IWebhookTask? source, WebhookRequest? request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook " + task.Name, ActivityKind.Internal);
+        activity?.SetTag(WebhookTelemetry.TaskTag, task.Name);
+        activity?.SetTag(WebhookTelemetry.MethodTag, task.Method);
+        WebhookLog.Sending(_logger, task.Name, task.Method);
+
+        var sending = false;
+        try
+        {
+            if (request is null)
+            {
+                request = source!.Render(this);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            sending = true;
+            var result = await SendRenderedAsync(request, cancellationToken).ConfigureAwait(false);
+
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            activity?.SetTag(WebhookTelemetry.OutcomeTag, WebhookOutcome.Success);
+            activity?.SetTag(WebhookTelemetry.StatusCodeTag, result.StatusCode);
+            _instruments.Record(task.Name, WebhookOutcome.Success, elapsed.TotalSeconds);
+            WebhookLog.Succeeded(_logger, task.Name, task.Method, result.StatusCode, elapsed.TotalMilliseconds);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var (outcome, status, errorType) = Classify(exception, sending);
+            if (activity is not null)
+            {
+                activity.SetTag(WebhookTelemetry.OutcomeTag, outcome);
+                activity.SetTag(WebhookTelemetry.StatusCodeTag, status);
+                activity.SetTag(WebhookTelemetry.ErrorTypeTag, errorType);
+
+                // The outcome, not the exception's message: a message may quote the response.
+                activity.SetStatus(outcome == WebhookOutcome.Cancelled ? ActivityStatusCode.Unset : ActivityStatusCode.Error, outcome);
+            }
+
+            _instruments.Record(task.Name, outcome, elapsed.TotalSeconds);
+            var level = outcome == WebhookOutcome.Cancelled ? LogLevel.Information : LogLevel.Warning;
+            WebhookLog.Failed(_logger, level, task.Name, task.Method, outcome, status, errorType, elapsed.TotalMilliseconds);
+            throw;
+        }
+    }
+
+    private static (string Outcome, int? Status, string ErrorType) Classify(Exception exception, bool sending) => exception switch
+    {
+        WebhookFailedException failed =>
+            (WebhookOutcome.HttpError, failed.StatusCode, failed.StatusCode.ToString(CultureInfo.InvariantCulture)),
+        WebhookResponseTooLargeException tooLarge => (WebhookOutcome.ResponseTooLarge, tooLarge.StatusCode, TypeName(exception)),
+        OperationCanceledException => (WebhookOutcome.Cancelled, null, TypeName(exception)),
+        TimeoutException => (WebhookOutcome.Timeout, null, TypeName(exception)),
+        _ when !sending => (WebhookOutcome.NotSent, null, TypeName(exception)),
+        _ => (WebhookOutcome.Error, null, TypeName(exception)),
+    };
+
+    private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
+
+    private async Task<WebhookResult> SendRenderedAsync(WebhookRequest request, CancellationToken cancellationToken)
+    {
         var task = request.Task;
         var timeout = task.Timeout ?? Options.DefaultTaskTimeout;
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

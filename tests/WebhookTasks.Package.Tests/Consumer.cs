@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
@@ -27,7 +28,50 @@ public sealed class Consumer
     public string OutputDirectory => Path.Combine(Directory, "bin", "Debug", "net10.0");
 
     /// <summary>Writes the project and its source files (name to text) into a new folder under the fixture's root.</summary>
-    public static Consumer Create(PackageFixture package, string name, IReadOnlyDictionary<string, string> sources)
+    public static Consumer Create(PackageFixture package, string name, IReadOnlyDictionary<string, string> sources) =>
+        Create(package, name, sources, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <AssemblyName>{AssemblyName}</AssemblyName>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>@@PACKAGES_FOLDER@@</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{PackageFixture.PackageId}" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+    /// <summary>
+    /// Writes an ASP.NET Core app as <c>dotnet new web</c> makes one (the Web SDK, implicit usings, nullable on),
+    /// with the package and Microsoft.Extensions.Http.Resilience added as the README says, and warnings as errors.
+    /// </summary>
+    public static Consumer CreateWebApp(PackageFixture package, string name, IReadOnlyDictionary<string, string> files) =>
+        Create(package, name, files, $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <AssemblyName>{AssemblyName}</AssemblyName>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <RestorePackagesPath>@@PACKAGES_FOLDER@@</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="{PackageFixture.PackageId}" Version="{package.Version}" />
+                <PackageReference Include="Microsoft.Extensions.Http.Resilience" Version="{ResilienceVersion}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+    /// <summary>The version of Microsoft.Extensions.Http.Resilience the web app adds, the one for .NET 10.</summary>
+    public const string ResilienceVersion = "10.0.0";
+
+    private static Consumer Create(PackageFixture package, string name, IReadOnlyDictionary<string, string> sources, string project)
     {
         var directory = Path.Combine(package.Root, "consumers", name);
         System.IO.Directory.CreateDirectory(directory);
@@ -46,22 +90,9 @@ public sealed class Consumer
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, AssemblyName + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <AssemblyName>{AssemblyName}</AssemblyName>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <RestorePackagesPath>{SecurityElement.Escape(consumer.PackagesFolder)}</RestorePackagesPath>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="{PackageFixture.PackageId}" Version="{package.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(
+            Path.Combine(directory, AssemblyName + ".csproj"),
+            project.Replace("@@PACKAGES_FOLDER@@", SecurityElement.Escape(consumer.PackagesFolder), StringComparison.Ordinal));
         foreach (var (file, text) in sources)
         {
             File.WriteAllText(Path.Combine(directory, file), text);
@@ -74,7 +105,26 @@ public sealed class Consumer
         DotNetCli.RunAsync(Directory, ["build", "-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false"], Environment, cancellationToken);
 
     public Task<ProcessResult> RunAsync(CancellationToken cancellationToken = default) =>
-        DotNetCli.RunAsync(Directory, [Path.Combine(OutputDirectory, AssemblyName + ".dll")], Environment, cancellationToken);
+        RunAsync([], null, cancellationToken);
+
+    /// <summary>Runs the built program to its end, in its output folder (its content root), with arguments and variables.</summary>
+    public Task<ProcessResult> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken = default) =>
+        DotNetCli.RunAsync(OutputDirectory, [Path.Combine(OutputDirectory, AssemblyName + ".dll"), .. arguments], With(environment), cancellationToken);
+
+    /// <summary>Starts the built program (a web app) in its output folder, to run until disposed.</summary>
+    public RunningProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment) =>
+        DotNetCli.Start(OutputDirectory, [Path.Combine(OutputDirectory, AssemblyName + ".dll"), .. arguments], With(environment));
+
+    private Dictionary<string, string> With(IReadOnlyDictionary<string, string>? environment)
+    {
+        var variables = Environment;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
+        return variables;
+    }
 
     private Dictionary<string, string> Environment => new() { ["NUGET_PACKAGES"] = PackagesFolder };
 }

@@ -46,38 +46,7 @@ public static class DotNetCli
         IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(Host)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in InheritedBuildVariables)
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["UseSharedCompilation"] = "false";
-        if (environment is not null)
-        {
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
-        }
-
+        var start = CreateStartInfo(workingDirectory, arguments, environment);
         var commandLine = "dotnet " + string.Join(' ', start.ArgumentList);
         var output = new StringBuilder();
         void Append(object sender, DataReceivedEventArgs line)
@@ -125,5 +94,46 @@ public static class DotNetCli
 
         cancellationToken.ThrowIfCancellationRequested();
         return new ProcessResult(commandLine, workingDirectory, timedOut ? -1 : process.ExitCode, timedOut, text, clock.Elapsed);
+    }
+
+    /// <summary>Starts a program that runs until it is stopped, such as a web app; disposing it kills its process tree.</summary>
+    public static RunningProcess Start(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunningProcess.Start(CreateStartInfo(workingDirectory, arguments, environment));
+
+    private static ProcessStartInfo CreateStartInfo(string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(Host)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in InheritedBuildVariables)
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
+        if (environment is not null)
+        {
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        return start;
     }
 }

@@ -12,6 +12,14 @@ public sealed class PackageContentsTests(PackageFixture package)
     /// <summary>Where the compiler looks for generators and analyzers built against Roslyn 4.8 or later.</summary>
     public const string CompilerFolder = "analyzers/dotnet/roslyn4.8/cs/";
 
+    /// <summary>The runtime's own package references (src/WebhookTasks/WebhookTasks.csproj), the only dependencies a user takes on.</summary>
+    private static readonly (string?, string?)[] RuntimeDependencies =
+    [
+        ("Microsoft.Extensions.Http", "8.0.1"),
+        ("Microsoft.Extensions.Logging.Abstractions", "8.0.2"),
+        ("Microsoft.Extensions.Options.ConfigurationExtensions", "8.0.0"),
+    ];
+
     private static readonly string[] CompilerComponents = ["WebhookTasks.Generator.dll", "WebhookTasks.Analyzers.dll", "Scriban.Signed.dll"];
 
     [Fact]
@@ -59,13 +67,33 @@ public sealed class PackageContentsTests(PackageFixture package)
     }
 
     [Fact]
-    public void NuspecDeclaresNoDependencies()
+    public void NuspecDeclaresOnlyTheRuntimesMicrosoftExtensionsDependenciesForNet80()
+    {
+        var metadata = ReadNuspecMetadata();
+        var ns = metadata.Name.Namespace;
+
+        var groups = metadata.Element(ns + "dependencies")?.Elements(ns + "group").ToArray() ?? [];
+        var group = Assert.Single(groups);
+        var dependencies = group.Elements(ns + "dependency")
+            .Select(dependency => ((string?)dependency.Attribute("id"), (string?)dependency.Attribute("version")))
+            .OrderBy(dependency => dependency.Item1, StringComparer.Ordinal);
+
+        Assert.Equal("net8.0", (string?)group.Attribute("targetFramework"));
+        Assert.Equal(RuntimeDependencies, dependencies);
+    }
+
+    [Fact]
+    public void NuspecDeclaresNoCompilerComponentAsADependency()
     {
         var metadata = ReadNuspecMetadata();
 
-        var dependencies = metadata.Descendants(metadata.Name.Namespace + "dependency").Select(dependency => (string?)dependency.Attribute("id"));
+        var ids = metadata.Descendants(metadata.Name.Namespace + "dependency").Select(dependency => (string?)dependency.Attribute("id") ?? "").ToArray();
 
-        Assert.Empty(dependencies);
+        Assert.NotEmpty(ids);
+        Assert.DoesNotContain(ids, id => id.Contains("CodeAnalysis", StringComparison.OrdinalIgnoreCase)
+                                         || id.Contains("Scriban", StringComparison.OrdinalIgnoreCase)
+                                         || id.Contains("PolySharp", StringComparison.OrdinalIgnoreCase)
+                                         || id.StartsWith("WebhookTasks", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

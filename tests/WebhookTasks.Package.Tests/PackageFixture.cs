@@ -21,6 +21,7 @@ public sealed class PackageFixture : IAsyncLifetime
     public const string PackageId = "WebhookTasks.Generators";
 
     private Lazy<Task<Consumer>>? _renderConsumer;
+    private Lazy<Task<Consumer>>? _webApp;
 
     public PackageFixture()
     {
@@ -56,6 +57,7 @@ public sealed class PackageFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(Feed);
         _renderConsumer = new Lazy<Task<Consumer>>(() => ConsumerTests.BuildRenderConsumerAsync(this));
+        _webApp = new Lazy<Task<Consumer>>(() => AspNetCoreAppTests.BuildWebAppAsync(this));
         Pack = await DotNetCli.RunAsync(RepositoryRoot,
         [
             "pack", Path.Combine(RepositoryRoot, "src", "WebhookTasks", "WebhookTasks.csproj"),
@@ -78,6 +80,9 @@ public sealed class PackageFixture : IAsyncLifetime
 
     /// <summary>The consumer that declares two tasks and prints their rendered requests, built once for the tests that read it.</summary>
     public Task<Consumer> RenderConsumer => _renderConsumer!.Value;
+
+    /// <summary>The README's ASP.NET Core app, built once for the tests that run it.</summary>
+    public Task<Consumer> WebApp => _webApp!.Value;
 
     public ValueTask DisposeAsync()
     {
