@@ -125,7 +125,9 @@ public sealed class WebhookClient
         WebhookTaskDescriptor task, IWebhookTask? source, WebhookRequest? request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var activity = WebhookTelemetry.ActivitySource.StartActivity("webhook " + task.Name, ActivityKind.Internal);
+        using var activity = WebhookTelemetry.ActivitySource.HasListeners()
+            ? WebhookTelemetry.ActivitySource.StartActivity(task.ActivityName, ActivityKind.Internal)
+            : null;
         activity?.SetTag(WebhookTelemetry.TaskTag, task.Name);
         activity?.SetTag(WebhookTelemetry.MethodTag, task.Method);
         WebhookLog.Sending(_logger, task.Name, task.Method);
@@ -221,7 +223,7 @@ public sealed class WebhookClient
 
     private static HttpRequestMessage CreateMessage(WebhookRequest request)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Url);
+        var message = new HttpRequestMessage(Method(request.Method), request.Url);
         if (request.HasBody)
         {
             var content = new ReadOnlyMemoryContent(request.BodyUtf8);
@@ -245,6 +247,16 @@ public sealed class WebhookClient
 
         return message;
     }
+
+    private static HttpMethod Method(string method) => method switch
+    {
+        "GET" => HttpMethod.Get,
+        "POST" => HttpMethod.Post,
+        "PUT" => HttpMethod.Put,
+        "PATCH" => HttpMethod.Patch,
+        "DELETE" => HttpMethod.Delete,
+        _ => new HttpMethod(method),
+    };
 
     private async Task<string> ReadCappedAsync(HttpResponseMessage response, string taskName, int status, CancellationToken cancellationToken)
     {

@@ -6,6 +6,8 @@ namespace WebhookTasks;
 /// <summary>The static description of a webhook task, emitted by the generator for tooling and runners.</summary>
 public sealed class WebhookTaskDescriptor
 {
+    private string? _activityName;
+
     /// <summary>Creates a descriptor. Generated code calls this; there is rarely a reason to call it by hand.</summary>
     /// <param name="name">The task's name.</param>
     /// <param name="method">The HTTP method, upper case.</param>
@@ -64,6 +66,9 @@ public sealed class WebhookTaskDescriptor
 
     /// <summary>The names of the secrets the task declares.</summary>
     public IReadOnlyList<string> Secrets { get; }
+
+    /// <summary>The name of the span of one invocation: <c>webhook</c> and the task's name.</summary>
+    internal string ActivityName => _activityName ??= "webhook " + Name;
 
     /// <inheritdoc />
     public override string ToString() => $"{Method} {UrlTemplate} ({Name})";

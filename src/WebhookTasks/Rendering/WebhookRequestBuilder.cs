@@ -17,13 +17,25 @@ namespace WebhookTasks.Rendering;
 public sealed class WebhookRequestBuilder
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
+
+    private const int MaxPooledUrlLength = 2048;
+    private const int MaxPooledJsonBytes = 16 * 1024;
+
+    // Render is synchronous, so one URL builder and one JSON writer per thread can serve every call on it:
+    // a builder takes them (leaving null, so a nested render on the same thread makes its own) and gives
+    // them back in Build. A render that throws simply leaves them to the collector.
+    [ThreadStatic]
+    private static StringBuilder? t_url;
+
+    [ThreadStatic]
+    private static JsonBuffer? t_json;
 
     private readonly WebhookTaskDescriptor _task;
-    private readonly StringBuilder _url = new(128);
-    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly StringBuilder _url;
+    private List<KeyValuePair<string, string>>? _headers;
     private List<string>? _secretValues;
-    private ArrayBufferWriter<byte>? _json;
-    private Utf8JsonWriter? _jsonWriter;
+    private JsonBuffer? _json;
     private int _segmentStart = -1;
     private string? _segmentInput;
     private bool _inQuery;
@@ -37,6 +49,8 @@ public sealed class WebhookRequestBuilder
     {
         _task = task ?? throw new ArgumentNullException(nameof(task));
         Client = client ?? WebhookClient.Default;
+        _url = t_url ?? new StringBuilder(128);
+        t_url = null;
     }
 
     /// <summary>The client whose settings apply.</summary>
@@ -202,11 +216,20 @@ public sealed class WebhookRequestBuilder
             throw Refused(inputNames.Length == 0 ? name : inputNames, $"header '{name}'", "a header value may not contain CR, LF or NUL");
         }
 
-        _headers.Add(new KeyValuePair<string, string>(name, value));
+        (_headers ??= new List<KeyValuePair<string, string>>(4)).Add(new KeyValuePair<string, string>(name, value));
     }
 
     /// <summary>The writer for the task's JSON data (the body, or what GET and DELETE show as input data).</summary>
-    public Utf8JsonWriter Json() => _jsonWriter ??= new Utf8JsonWriter(_json = new ArrayBufferWriter<byte>(256), WriterOptions);
+    public Utf8JsonWriter Json()
+    {
+        if (_json is null)
+        {
+            _json = t_json ?? new JsonBuffer();
+            t_json = null;
+        }
+
+        return _json.Writer;
+    }
 
     /// <summary>Writes an object input through System.Text.Json with the client's serializer options.</summary>
     /// <typeparam name="T">The input's type.</typeparam>
@@ -235,23 +258,31 @@ public sealed class WebhookRequestBuilder
 
         ReadOnlyMemory<byte>? body = null;
         string? inputData = null;
-        if (_jsonWriter is not null)
+        if (_json is { } json)
         {
-            _jsonWriter.Flush();
-            var bytes = _json!.WrittenMemory;
+            json.Writer.Flush();
+            var bytes = json.Buffer.WrittenSpan;
             if (sendsBody)
             {
-                body = bytes;
+                body = bytes.ToArray();
             }
 
             if (_task.ShowData)
             {
-                inputData = Encoding.UTF8.GetString(bytes.Span);
+                inputData = Encoding.UTF8.GetString(bytes);
             }
+
+            if (json.Buffer.WrittenCount <= MaxPooledJsonBytes)
+            {
+                json.Clear();
+                t_json = json;
+            }
+
+            _json = null;
         }
         else if (sendsBody)
         {
-            body = "{}"u8.ToArray();
+            body = EmptyObject;
             inputData = _task.ShowData ? "{}" : null;
         }
         else if (_task.ShowData)
@@ -261,7 +292,20 @@ public sealed class WebhookRequestBuilder
 
         var url = _url.ToString();
         var shownUrl = _shownUrl ?? (_shownUrlLength == url.Length ? url : url.Substring(0, _shownUrlLength));
-        return new WebhookRequest(_task, url, shownUrl, _headers, body, inputData, (IReadOnlyList<string>?)_secretValues ?? Array.Empty<string>());
+        if (_url.Length <= MaxPooledUrlLength)
+        {
+            _url.Clear();
+            t_url = _url;
+        }
+
+        return new WebhookRequest(
+            _task,
+            url,
+            shownUrl,
+            (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? Array.Empty<KeyValuePair<string, string>>(),
+            body,
+            inputData,
+            (IReadOnlyList<string>?)_secretValues ?? Array.Empty<string>());
     }
 
     private void AppendAbsoluteUrl(string? url, string label, bool isSecret)
@@ -338,4 +382,23 @@ public sealed class WebhookRequestBuilder
 
     private ArgumentException Refused(string inputNames, string where, string rule) =>
         new($"Webhook '{_task.Name}' refused the value of '{inputNames}' for {where}: {rule}. Nothing was sent.", inputNames);
+
+    /// <summary>A JSON writer over a growable buffer, kept per thread between renders.</summary>
+    private sealed class JsonBuffer
+    {
+        public JsonBuffer()
+        {
+            Writer = new Utf8JsonWriter(Buffer, WriterOptions);
+        }
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(256);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public void Clear()
+        {
+            Buffer.ResetWrittenCount();
+            Writer.Reset(Buffer);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 
@@ -25,10 +26,16 @@ internal sealed class WebhookInstruments
 
     public void Record(string taskName, string outcome, double seconds)
     {
-        var tags = new KeyValuePair<string, object?>[]
+        // Nothing to build when no listener is attached; TagList keeps the tags off the heap when one is.
+        if (!_invocations.Enabled && !_duration.Enabled)
         {
-            new(WebhookTelemetry.TaskTag, taskName),
-            new(WebhookTelemetry.OutcomeTag, outcome),
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { WebhookTelemetry.TaskTag, taskName },
+            { WebhookTelemetry.OutcomeTag, outcome },
         };
         _invocations.Add(1, tags);
         _duration.Record(seconds, tags);
