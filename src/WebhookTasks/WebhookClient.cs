@@ -189,7 +189,10 @@ public sealed class WebhookClient
     {
         var task = request.Task;
         var timeout = task.Timeout ?? Options.DefaultTaskTimeout;
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Linked only when the caller can cancel: a plain source is cheaper and the common case.
+        using var timeoutSource = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : new CancellationTokenSource();
         timeoutSource.CancelAfter(timeout);
 
         using var message = CreateMessage(request);

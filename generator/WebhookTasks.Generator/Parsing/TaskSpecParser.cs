@@ -16,6 +16,9 @@ internal static class TaskSpecParser
     private const string DefaultClientParameter = "client";
     private const string DefaultTokenParameter = "cancellationToken";
 
+    /// <summary>The members every generated task declares.</summary>
+    public static readonly string[] GeneratedMemberNames = { "Descriptor", "Render", "InvokeAsync" };
+
     /// <summary>The syntax-only filter: a class or record class declaration.</summary>
     public static bool IsCandidate(SyntaxNode node) =>
         node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
@@ -75,6 +78,12 @@ internal static class TaskSpecParser
             }
         }
 
+        // A member of the user's that the generator would emit again cannot compile; the analyzers report it.
+        if (GeneratedMemberNames.Any(name => type.GetMembers(name).Any(member => !member.IsImplicitlyDeclared)))
+        {
+            return false;
+        }
+
         var first = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == TaskDeclaration.WebhookTaskAttributeName);
         return first?.ApplicationSyntaxReference?.Span == attribute.ApplicationSyntaxReference?.Span
                && first?.ApplicationSyntaxReference?.SyntaxTree == attribute.ApplicationSyntaxReference?.SyntaxTree;
@@ -91,7 +100,13 @@ internal static class TaskSpecParser
         var inputs = new List<InputSpec>();
         foreach (var input in task.Inputs)
         {
+            // An [Input] name need not be a C# identifier ("item-id" is fine, "1st" is not): fall back to the property's.
             var parameter = CamelCase(input.Name);
+            if (!SyntaxFacts.IsValidIdentifier(parameter))
+            {
+                parameter = CamelCase(input.Property.Name);
+            }
+
             var unique = parameter;
             for (var n = 2; !used.Add(unique); n++)
             {

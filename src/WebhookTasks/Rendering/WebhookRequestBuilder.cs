@@ -130,14 +130,15 @@ public sealed class WebhookRequestBuilder
     /// <param name="literal">The text, which may contain <c>/</c>.</param>
     public void Path(string literal)
     {
+        var start = _url.Length;
+        _url.Append(literal);
         var slash = literal.IndexOf('/');
         if (slash >= 0)
         {
-            CloseSegment(_url.Length + slash);
-            _segmentStart = _url.Length + literal.LastIndexOf('/') + 1;
+            // The segment being written ends at the first '/'; the next one starts after the last.
+            CloseSegment(start + slash);
+            _segmentStart = start + literal.LastIndexOf('/') + 1;
         }
-
-        _url.Append(literal);
     }
 
     /// <summary>Appends a value to the path, percent-encoded as part of one segment.</summary>
