@@ -9,7 +9,7 @@ internal static class DiagnosticDescriptors
     public const string Category = "WebhookTasks";
 
     /// <summary>The diagnostic property that carries a replacement for a code fix.</summary>
-    public const string SuggestionProperty = "Suggestion";
+    public const string SuggestionProperty = DiagnosticProperties.Suggestion;
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         DiagnosticIds.ClassNotPartial,
@@ -145,6 +145,88 @@ internal static class DiagnosticDescriptors
         "A declared secret is listed in the task's Descriptor, so tooling may provision it; one that no template "
         + "uses is most often a misspelt or forgotten placeholder.");
 
+    public static readonly DiagnosticDescriptor DuplicateTaskName = new(
+        DiagnosticIds.DuplicateTaskName,
+        "Task name is used by another task",
+        "Webhook task name '{0}' is also used by '{1}'; give each task a unique name with [WebhookTask(\"name\")]",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A task's name identifies it in results, errors, logs, traces, metrics and per-task configuration such as "
+        + "origin overrides (matched ignoring case), so two tasks with one name cannot be told apart.",
+        HelpLink(DiagnosticIds.DuplicateTaskName),
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SecretInUrl = Warning(
+        DiagnosticIds.SecretInUrl,
+        "Secret is part of a logged URL",
+        "'{0}' puts a secret in {1}; send it in a header instead, such as [Header(\"Authorization\", \"Bearer {0}\")]",
+        "URLs are what servers, proxies and tools log, and a task with ShowUrl = true copies its URL into every "
+        + "result. The value is masked there as '***', but only in the forms it was sent in. A secret that is the "
+        + "whole Url is fine: results show only its origin followed by '/***'.");
+
+    public static readonly DiagnosticDescriptor DuplicateHeader = Warning(
+        DiagnosticIds.DuplicateHeader,
+        "Header is declared twice",
+        "Header '{0}' is already declared as '{1}'; remove one, or join the values into one header",
+        "Header names are compared ignoring case. A repeated request header is sent twice, which most receivers "
+        + "read as one comma-joined value or reject, and a repeated content header (Content-Type, ...) keeps only "
+        + "the last value.");
+
+    public static readonly DiagnosticDescriptor PlaceholderInHeaderName = Error(
+        DiagnosticIds.PlaceholderInHeaderName,
+        "Header name cannot hold a placeholder",
+        "Header name '{0}' holds the placeholder '{1}', but header names are taken literally; use a fixed name and "
+        + "put the placeholder in the value",
+        "Only header values are templates. A name is sent as written, and braces are not allowed in a header name, "
+        + "so the header would be refused when the request is sent.");
+
+    public static readonly DiagnosticDescriptor TransportHeader = Warning(
+        DiagnosticIds.TransportHeader,
+        "Header is set by the HTTP transport",
+        "Header '{0}' is set by the HTTP transport from the request itself; remove the [Header]",
+        "HttpClient writes Host, Content-Length, Transfer-Encoding, Connection and the other framing headers from "
+        + "the request it sends. A declared value either conflicts with the real one, which breaks the request, "
+        + "or is silently replaced.");
+
+    public static readonly DiagnosticDescriptor UnsupportedInputType = Error(
+        DiagnosticIds.UnsupportedInputType,
+        "Input type is not supported",
+        "{0} has type '{1}', which {2}; use a string, number, date, enum, collection or plain data type instead",
+        "Inputs are parameters of the generated InvokeAsync and are written as text with ToString or as JSON with "
+        + "System.Text.Json. Pointers and ref structs cannot be parameters there, and delegates and reflection "
+        + "types have neither a useful text form nor a JSON form: sending one would fail at run time.");
+
+    public static readonly DiagnosticDescriptor InvalidTimeout = Error(
+        DiagnosticIds.InvalidTimeout,
+        "TimeoutSeconds is out of range",
+        "'TimeoutSeconds = {0}' is not a timeout the client can wait; use 1 to 2147483 seconds, or remove it for "
+        + "the client's default of 10 seconds",
+        "A timeout of zero fails every call before it is sent, and a negative one, or one longer than "
+        + "int.MaxValue milliseconds, makes the client throw ArgumentOutOfRangeException whenever the task runs.");
+
+    public static readonly DiagnosticDescriptor GeneratedMemberConflict = Error(
+        DiagnosticIds.GeneratedMemberConflict,
+        "Member conflicts with a generated member",
+        "'{0}' is a member the generator adds to webhook task class '{1}'; rename or remove this member",
+        "The generator adds Render, InvokeAsync and Descriptor (and the IWebhookTask members) to every task class; "
+        + "a member of the same name declared by the class itself makes the generated code fail to compile.");
+
+    public static readonly DiagnosticDescriptor HeaderValueLineBreak = Error(
+        DiagnosticIds.HeaderValueLineBreak,
+        "Header value contains a line break",
+        "The value of header '{0}' contains {1}, which is refused whenever the task is sent; remove it",
+        "A header value is one line of text. The client refuses a value containing CR, LF or NUL before anything "
+        + "is sent, so a template that holds one literally fails on every call.");
+
+    public static readonly DiagnosticDescriptor InvalidInputName = Error(
+        DiagnosticIds.InvalidInputName,
+        "Input name cannot be used in a placeholder",
+        "'{0}' is not a valid input name; use letters, digits and '_', not starting with a digit, such as '{1}'",
+        "A placeholder names an input as '{inputs.name}', where the name has ASCII letters, digits and '_' only "
+        + "and does not start with a digit. Any other [Input] name can never be used, and the generated InvokeAsync, "
+        + "whose parameters are named after the inputs, would not compile.");
+
     /// <summary>Every rule, in ID order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         ClassNotPartial,
@@ -164,7 +246,17 @@ internal static class DiagnosticDescriptors
         UnsupportedClass,
         AmbiguousInputs,
         UnusedInput,
-        UnusedSecret);
+        UnusedSecret,
+        DuplicateTaskName,
+        SecretInUrl,
+        DuplicateHeader,
+        PlaceholderInHeaderName,
+        TransportHeader,
+        UnsupportedInputType,
+        InvalidTimeout,
+        GeneratedMemberConflict,
+        HeaderValueLineBreak,
+        InvalidInputName);
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string description) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description,

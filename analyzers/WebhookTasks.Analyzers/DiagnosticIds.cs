@@ -56,4 +56,34 @@ public static class DiagnosticIds
 
     /// <summary>A declared secret that no template uses.</summary>
     public const string UnusedSecret = "WHT0018";
+
+    /// <summary>Two tasks in one compilation share a name (compared ignoring case).</summary>
+    public const string DuplicateTaskName = "WHT0019";
+
+    /// <summary>A secret in a URL query, or in a URL that results show.</summary>
+    public const string SecretInUrl = "WHT0020";
+
+    /// <summary>Two headers with one name (compared ignoring case).</summary>
+    public const string DuplicateHeader = "WHT0021";
+
+    /// <summary>A placeholder in a header name, which is taken literally.</summary>
+    public const string PlaceholderInHeaderName = "WHT0022";
+
+    /// <summary>A header that the HTTP transport sets itself.</summary>
+    public const string TransportHeader = "WHT0023";
+
+    /// <summary>An input whose type cannot be formatted, serialized or passed to the generated code.</summary>
+    public const string UnsupportedInputType = "WHT0024";
+
+    /// <summary>A <c>TimeoutSeconds</c> that is not a positive number of seconds the client can wait.</summary>
+    public const string InvalidTimeout = "WHT0025";
+
+    /// <summary>A member the user declares with the name of one the generator adds.</summary>
+    public const string GeneratedMemberConflict = "WHT0026";
+
+    /// <summary>A header value template with a literal CR, LF or NUL, which is refused whenever it is sent.</summary>
+    public const string HeaderValueLineBreak = "WHT0027";
+
+    /// <summary>An <c>[Input]</c> name that no placeholder can spell.</summary>
+    public const string InvalidInputName = "WHT0028";
 }

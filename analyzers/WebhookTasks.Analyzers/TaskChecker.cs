@@ -20,12 +20,26 @@ internal sealed class TaskChecker
 {
     private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat;
 
+    /// <summary>The members the generator adds to every task class.</summary>
+    private static readonly string[] GeneratedMemberNames = { "Render", "InvokeAsync", "Descriptor" };
+
+    /// <summary>
+    /// Headers that HttpClient writes from the request itself (its framing and connection management); a
+    /// declared value conflicts with the real one or is replaced.
+    /// </summary>
+    private static readonly HashSet<string> TransportHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Proxy-Connection", "Upgrade",
+        "TE", "Trailer",
+    };
+
     private readonly TaskDeclaration _task;
     private readonly Compilation _compilation;
     private readonly Action<Diagnostic> _report;
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<string> _usedInputs = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _usedSecrets = new(StringComparer.Ordinal);
+    private readonly List<Action> _unknownInputs = new();
 
     /// <summary>
     /// Whether every template was read and every placeholder named something, so that an input or secret
@@ -58,8 +72,12 @@ internal sealed class TaskChecker
         JsonValue,
     }
 
-    /// <summary>Reports every problem of the task that <paramref name="attribute"/> declares on <paramref name="type"/>.</summary>
-    public static void Check(
+    /// <summary>
+    /// Reports every problem of the task that <paramref name="attribute"/> declares on <paramref name="type"/>;
+    /// returns where its name is written, for the compilation-wide check of duplicate names, or
+    /// <see langword="null"/> when the attribute is on something other than a class.
+    /// </summary>
+    public static TaskNameSite? Check(
         INamedTypeSymbol type,
         AttributeData attribute,
         Compilation compilation,
@@ -69,32 +87,131 @@ internal sealed class TaskChecker
         // [WebhookTask] applies to classes only; on anything else the compiler reports the misuse.
         if (type.TypeKind != TypeKind.Class)
         {
-            return;
+            return null;
         }
 
         var checker = new TaskChecker(TaskDeclaration.Read(type, attribute), compilation, report, cancellationToken);
         checker.CheckPartial();
         checker.CheckSupported();
+        checker.CheckGeneratedMembers();
         checker.CheckInputNames();
+        checker.CheckInputTypes();
         checker.CheckMethod();
+        checker.CheckTimeout();
         checker.CheckUrl();
         checker.CheckHeaders();
         checker.CheckData();
         checker.CheckUnused();
+        return checker.NameSite();
     }
 
-    private void CheckPartial()
+    /// <summary>The explicit name argument, or the class identifier when the name is derived from the class.</summary>
+    private TaskNameSite NameSite()
     {
-        for (var current = _task.Type; current is not null; current = current.ContainingType)
+        var location = _task.ExplicitName is { } name
+            ? TemplateLocation.FindArgument(name.Attribute, "", 0, _cancellationToken)?.GetLocation()
+            : null;
+        location ??= _task.Type.Locations.FirstOrDefault(l => l.IsInSource) ?? AttributeLocation(_task.Attribute);
+        return new TaskNameSite(_task.Name, _task.Type.ToDisplayString(TypeFormat), location);
+    }
+
+    /// <summary>
+    /// A member of the class itself named like one the generator adds. The generator's own members are seen
+    /// too, in the IDE and in a build, but a diagnostic in generated code is never reported (see
+    /// <see cref="WebhookTaskAnalyzer"/>'s generated-code setting), so they need no filtering here.
+    /// </summary>
+    private void CheckGeneratedMembers()
+    {
+        foreach (var member in _task.Type.GetMembers())
         {
-            foreach (var reference in current.DeclaringSyntaxReferences)
+            if (member.IsImplicitlyDeclared || !IsGeneratedMemberName(member))
             {
-                if (reference.GetSyntax(_cancellationToken) is TypeDeclarationSyntax declaration
-                    && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    var identifier = declaration.Identifier.GetLocation();
-                    Report(DiagnosticDescriptors.ClassNotPartial, identifier, current.Name, _task.Name);
-                }
+                continue;
+            }
+
+            foreach (var location in member.Locations.Where(l => l.IsInSource))
+            {
+                Report(DiagnosticDescriptors.GeneratedMemberConflict, location, member.Name, _task.Type.Name);
+            }
+        }
+    }
+
+    private static bool IsGeneratedMemberName(ISymbol member)
+    {
+        var name = member.Name;
+
+        // An explicit implementation is named after its interface: WebhookTasks.IWebhookTask.Descriptor.
+        const string explicitPrefix = "WebhookTasks.IWebhookTask.";
+        if (name.StartsWith(explicitPrefix, StringComparison.Ordinal))
+        {
+            name = name.Substring(explicitPrefix.Length);
+        }
+
+        return Array.IndexOf(GeneratedMemberNames, name) >= 0;
+    }
+
+    /// <summary>Inputs the generated InvokeAsync cannot take as parameters at all: pointers.</summary>
+    private void CheckInputTypes()
+    {
+        foreach (var input in _task.Inputs)
+        {
+            var type = input.Property.Type;
+            if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+            {
+                var location = input.Property.Locations.FirstOrDefault(l => l.IsInSource)
+                    ?? _task.Type.Locations.FirstOrDefault(l => l.IsInSource)
+                    ?? AttributeLocation(_task.Attribute);
+                const string reason = "is a pointer, which the generated code cannot take outside unsafe code";
+                var typeName = type.ToDisplayString(TypeFormat);
+                Report(DiagnosticDescriptors.UnsupportedInputType, location, $"Input '{input.Name}'", typeName, reason);
+            }
+        }
+    }
+
+    private void CheckTimeout()
+    {
+        if (!TryGetNamedArgument("TimeoutSeconds", out var value) || value.Value is not int seconds)
+        {
+            return;
+        }
+
+        // CancellationTokenSource.CancelAfter takes at most int.MaxValue milliseconds.
+        if (seconds < 1 || seconds > int.MaxValue / 1000)
+        {
+            var expression = TemplateLocation.FindArgument(_task.Attribute, "TimeoutSeconds", -1, _cancellationToken);
+            var location = expression?.GetLocation() ?? AttributeLocation(_task.Attribute);
+            var text = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Report(DiagnosticDescriptors.InvalidTimeout, location, text);
+        }
+    }
+
+    /// <summary>
+    /// Reports a type containing a task that is not partial. Called from the container's own symbol action, so
+    /// that the diagnostic is local to the type it is on and the IDE offers its fix without full analysis.
+    /// </summary>
+    public static void CheckContainer(
+        INamedTypeSymbol container,
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        Action<Diagnostic> report,
+        CancellationToken cancellationToken)
+    {
+        var name = TaskDeclaration.Read(type, attribute).Name;
+        ReportNotPartial(container, name, report, cancellationToken);
+    }
+
+    private void CheckPartial() => ReportNotPartial(_task.Type, _task.Name, _report, _cancellationToken);
+
+    private static void ReportNotPartial(
+        INamedTypeSymbol type, string taskName, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                var identifier = declaration.Identifier.GetLocation();
+                report(Diagnostic.Create(DiagnosticDescriptors.ClassNotPartial, identifier, type.Name, taskName));
             }
         }
     }
@@ -129,6 +246,14 @@ internal sealed class TaskChecker
         var seen = new Dictionary<string, InputDeclaration>(StringComparer.OrdinalIgnoreCase);
         foreach (var input in _task.Inputs)
         {
+            if (input.InputAttribute is { } named && !IsPlaceholderName(input.Name))
+            {
+                var argument = TemplateLocation.FindArgument(named, "", 0, _cancellationToken);
+                var nameLocation = argument?.GetLocation() ?? AttributeLocation(named);
+                Report(DiagnosticDescriptors.InvalidInputName, nameLocation, input.Name, PlaceholderName(input.Name));
+                continue;
+            }
+
             if (!seen.TryGetValue(input.Name, out var first))
             {
                 seen.Add(input.Name, input);
@@ -145,6 +270,16 @@ internal sealed class TaskChecker
                 ?? AttributeLocation(_task.Attribute);
             Report(DiagnosticDescriptors.AmbiguousInputs, location, first.Name, input.Name, _task.Type.Name);
         }
+    }
+
+    private static bool IsPlaceholderName(string name) =>
+        name.Length > 0 && TemplateParser.IsNameStart(name[0]) && name.All(TemplateParser.IsNameChar);
+
+    /// <summary>A name a placeholder can spell: every other character becomes '_', and a leading digit gets one.</summary>
+    private static string PlaceholderName(string name)
+    {
+        var text = new string(name.Select(c => TemplateParser.IsNameChar(c) ? c : '_').ToArray());
+        return text.Length == 0 || !TemplateParser.IsNameStart(text[0]) ? "_" + text : text;
     }
 
     private void CheckMethod()
@@ -198,6 +333,47 @@ internal sealed class TaskChecker
         {
             var (position, place) = positions.TryGetValue(placeholder, out var found) ? found : (Position.NameOnly, "");
             CheckPlaceholder(placeholder, location.Locate, position, place);
+        }
+
+        if (url.Errors.Count == 0)
+        {
+            CheckSecretsInUrl(url, location);
+        }
+    }
+
+    /// <summary>
+    /// Secrets in the URL's query, which is logged wherever URLs are, and, with ShowUrl, anywhere in a URL that
+    /// results show. A secret that is the whole URL is shown as its origin and '/***' only.
+    /// </summary>
+    private void CheckSecretsInUrl(UrlTemplate url, TemplateLocation location)
+    {
+        if (url.Whole is not null)
+        {
+            return;
+        }
+
+        if (_task.ShowUrl)
+        {
+            foreach (var piece in url.Host.Concat(url.Path))
+            {
+                ReportSecretInUrl(piece.Placeholder, location.Locate, "the URL that results show (ShowUrl = true)");
+            }
+        }
+
+        foreach (var parameter in url.Query)
+        {
+            foreach (var piece in parameter.Name.Concat(parameter.Value ?? Array.Empty<UrlPiece>()))
+            {
+                ReportSecretInUrl(piece.Placeholder, location.Locate, "the URL's query");
+            }
+        }
+    }
+
+    private void ReportSecretInUrl(PlaceholderPart? placeholder, Func<int, int, Location> locate, string where)
+    {
+        if (placeholder is { Scope: PlaceholderScope.Secrets } secret && _task.FindSecret(secret.Name) is not null)
+        {
+            Report(DiagnosticDescriptors.SecretInUrl, locate(secret.Start, secret.Length), "{" + secret.Display + "}", where);
         }
     }
 
@@ -254,25 +430,100 @@ internal sealed class TaskChecker
 
     private void CheckHeaders()
     {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in _task.Headers)
         {
-            if (!HttpToken.IsValidHeaderName(header.Name))
-            {
-                var name = TemplateLocation.FindArgument(header.Attribute, "", 0, _cancellationToken);
-                var nameLocation = name?.GetLocation() ?? AttributeLocation(header.Attribute);
-                Report(DiagnosticDescriptors.InvalidHeaderName, nameLocation, header.Name);
-            }
+            CheckHeaderName(header, seen);
 
             var location = Locate(header.Value);
             var template = TemplateParser.Parse(header.Value.Text);
             if (ReportTemplateErrors(template, $"header '{header.Name}'", location.Locate))
             {
+                CheckHeaderLineBreak(header, template, location);
                 foreach (var placeholder in template.Placeholders)
                 {
                     CheckPlaceholder(placeholder, location.Locate, Position.Text, $"the header '{header.Name}'");
                 }
             }
         }
+    }
+
+    private void CheckHeaderName(HeaderDeclaration header, Dictionary<string, string> seen)
+    {
+        var name = TemplateLocation.FindArgument(header.Attribute, "", 0, _cancellationToken);
+        var nameLocation = name?.GetLocation() ?? AttributeLocation(header.Attribute);
+
+        // A name written as a template is one mistake, reported on its placeholder rather than as a bad token.
+        var asTemplate = TemplateParser.Parse(header.Name);
+        if (asTemplate.IsValid && asTemplate.Placeholders.FirstOrDefault() is { } placeholder)
+        {
+            var argument = new TemplateArgument(header.Name, header.Attribute, "", 0);
+            var placeholderLocation = Locate(argument).Locate(placeholder.Start, placeholder.Length);
+            Report(DiagnosticDescriptors.PlaceholderInHeaderName, placeholderLocation, header.Name,
+                "{" + placeholder.Display + "}");
+            return;
+        }
+
+        if (!HttpToken.IsValidHeaderName(header.Name))
+        {
+            Report(DiagnosticDescriptors.InvalidHeaderName, nameLocation, header.Name);
+            return;
+        }
+
+        if (seen.TryGetValue(header.Name, out var first))
+        {
+            Report(DiagnosticDescriptors.DuplicateHeader, nameLocation, header.Name, first);
+        }
+        else
+        {
+            seen.Add(header.Name, header.Name);
+        }
+
+        if (TransportHeaders.Contains(header.Name))
+        {
+            Report(DiagnosticDescriptors.TransportHeader, nameLocation, header.Name);
+        }
+    }
+
+    /// <summary>A CR, LF or NUL written in the template's literal text, which the client refuses on every call.</summary>
+    private void CheckHeaderLineBreak(HeaderDeclaration header, Template template, TemplateLocation location)
+    {
+        foreach (var literal in template.Parts.OfType<LiteralPart>())
+        {
+            var index = literal.Text.IndexOfAny(new[] { '\r', '\n', '\0' });
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var what = literal.Text[index] switch
+            {
+                '\r' => "a carriage return (CR)",
+                '\n' => "a line feed (LF)",
+                _ => "a NUL character",
+            };
+
+            // Literal text has no escapes of its own but '{{' and '}}', which come before a line break only
+            // as whole pairs: map the position back through them.
+            var start = SourceIndex(literal, index);
+            Report(DiagnosticDescriptors.HeaderValueLineBreak, location.Locate(start, 1), header.Name, what);
+            return;
+        }
+    }
+
+    /// <summary>The template index of the character at <paramref name="index"/> of a literal part's text.</summary>
+    private static int SourceIndex(LiteralPart literal, int index)
+    {
+        var braces = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (literal.Text[i] is '{' or '}')
+            {
+                braces++;
+            }
+        }
+
+        return literal.Start + index + braces;
     }
 
     private void CheckData()
@@ -346,6 +597,7 @@ internal sealed class TaskChecker
         foreach (var member in root.Members)
         {
             CheckString(member.Key, location, Position.Text, "a Data member name");
+            CheckSecretsInQueryData(member.Key, location);
             if (member.Value is JsonArrayNode array)
             {
                 foreach (var item in array.Items)
@@ -366,6 +618,7 @@ internal sealed class TaskChecker
         {
             case JsonStringNode text:
                 CheckString(text, location, Position.QueryValue, "a Data query parameter");
+                CheckSecretsInQueryData(text, location);
                 break;
             case JsonObjectNode or JsonArrayNode:
                 var kind = node is JsonObjectNode ? "object" : "array";
@@ -373,6 +626,21 @@ internal sealed class TaskChecker
                 Report(DiagnosticDescriptors.NestedQueryData, nested, memberName, kind, _task.Method ?? "GET");
                 NamesOnly(node, location);
                 break;
+        }
+    }
+
+    /// <summary>GET and DELETE send Data as the URL's query, so a secret there is a secret in the URL.</summary>
+    private void CheckSecretsInQueryData(JsonStringNode text, TemplateLocation location)
+    {
+        if (!text.Template.IsValid)
+        {
+            return;
+        }
+
+        var locate = DataLocator(location, text);
+        foreach (var placeholder in text.Template.Placeholders)
+        {
+            ReportSecretInUrl(placeholder, locate, $"the URL's query (Data of a {_task.Method} request)");
         }
     }
 
@@ -448,9 +716,16 @@ internal sealed class TaskChecker
         (placeholder.Scope == PlaceholderScope.Inputs ? _usedInputs : _usedSecrets).Add(placeholder.Name);
         var location = locate(placeholder.Start, placeholder.Length);
         var display = "{" + placeholder.Display + "}";
-        var shape = Resolve(placeholder, display, location);
+        var shape = Resolve(placeholder, display, location, locate);
         if (shape is null)
         {
+            return;
+        }
+
+        if (Unsupported(shape) is { } reason)
+        {
+            Report(DiagnosticDescriptors.UnsupportedInputType, location, $"'{display}'",
+                shape.Type.ToDisplayString(TypeFormat), reason);
             return;
         }
 
@@ -479,9 +754,54 @@ internal sealed class TaskChecker
         }
     }
 
+    /// <summary>
+    /// Why a value can be neither formatted as text nor written as JSON, or <see langword="null"/> when it can.
+    /// Pointers are reported on their input, since the generated InvokeAsync cannot even take one.
+    /// </summary>
+    private string? Unsupported(ValueShape shape)
+    {
+        var type = shape.Type;
+        if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
+        {
+            return null;
+        }
+
+        if (type.IsRefLikeType)
+        {
+            return "is a ref struct, which cannot be formatted or written as JSON";
+        }
+
+        if (type.TypeKind == TypeKind.Delegate)
+        {
+            return "is a delegate, which has no text or JSON form";
+        }
+
+        if (IsReflectionType(type))
+        {
+            return "is a reflection type, which System.Text.Json refuses to write";
+        }
+
+        return shape.Element is { } element ? Unsupported(element) : null;
+    }
+
+    private bool IsReflectionType(ITypeSymbol type)
+    {
+        var memberInfo = _compilation.GetTypeByMetadataName("System.Reflection.MemberInfo");
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, memberInfo))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The shape of a placeholder's value, or <see langword="null"/> (reported) when it names nothing.
     /// </summary>
-    private ValueShape? Resolve(PlaceholderPart placeholder, string display, Location location)
+    private ValueShape? Resolve(
+        PlaceholderPart placeholder, string display, Location location, Func<int, int, Location> locate)
     {
         if (placeholder.Scope == PlaceholderScope.Secrets)
         {
@@ -489,7 +809,10 @@ internal sealed class TaskChecker
             {
                 // The declared secret this one misspells would otherwise be reported as unused too.
                 _readAll = false;
-                Report(DiagnosticDescriptors.UndeclaredSecret, location, display, _task.Type.Name, placeholder.Name);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.SecretName, placeholder.Name);
+                _report(Diagnostic.Create(
+                    DiagnosticDescriptors.UndeclaredSecret, location, properties, display, _task.Type.Name, placeholder.Name));
             }
 
             return null;
@@ -497,7 +820,7 @@ internal sealed class TaskChecker
 
         if (_task.FindInput(placeholder.Name) is not { } input)
         {
-            ReportUnknownInput(placeholder, display, location);
+            ReportUnknownInput(placeholder, display, location, locate(placeholder.NameStart, placeholder.Name.Length));
             return null;
         }
 
@@ -517,7 +840,11 @@ internal sealed class TaskChecker
         return ValueShape.Of(type, _compilation);
     }
 
-    private void ReportUnknownInput(PlaceholderPart placeholder, string display, Location location)
+    /// <summary>
+    /// Reports a placeholder naming no input, with what the code fixes need: the name as written, the likely
+    /// meant input and its property, and, as the additional location, the characters of the name in the source.
+    /// </summary>
+    private void ReportUnknownInput(PlaceholderPart placeholder, string display, Location location, Location name)
     {
         _readAll = false;
         var suggestion = InputSuggestion.Find(placeholder.Name, _task.Inputs);
@@ -525,17 +852,39 @@ internal sealed class TaskChecker
             ? $"add a public settable property named '{placeholder.Name}' or an [Input(\"{placeholder.Name}\")] alias, "
               + "or correct the name"
             : $"did you mean '{{inputs.{suggestion}}}'?";
-        var properties = suggestion is null
-            ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticDescriptors.SuggestionProperty, suggestion);
-        var diagnostic = Diagnostic.Create(
-            DiagnosticDescriptors.UnknownInput, location, properties, display, _task.Type.Name, hint);
-        _report(diagnostic);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.InputName, placeholder.Name);
+        if (suggestion is not null)
+        {
+            properties = properties.Add(DiagnosticProperties.Suggestion, suggestion);
+        }
+
+        // Only a span strictly inside the literal is the name itself; otherwise it is the whole argument.
+        var additional = name != location ? new[] { name } : Array.Empty<Location>();
+
+        // Whether an alias may rename the meant input is known once every template is read: not if one uses it.
+        _unknownInputs.Add(() =>
+        {
+            if (suggestion is not null
+                && !_usedInputs.Contains(suggestion)
+                && _task.FindInput(suggestion) is { InputAttribute: null } meant
+                && meant.Property.Locations.Any(l => l.IsInSource))
+            {
+                properties = properties.Add(DiagnosticProperties.SuggestedProperty, meant.Property.Name);
+            }
+
+            _report(Diagnostic.Create(
+                DiagnosticDescriptors.UnknownInput, location, additional, properties, display, _task.Type.Name, hint));
+        });
     }
 
     /// <summary>Inputs declared on the task class itself and declared secrets that no template uses.</summary>
     private void CheckUnused()
     {
+        foreach (var report in _unknownInputs)
+        {
+            report();
+        }
+
         if (!_readAll)
         {
             return;
@@ -544,7 +893,9 @@ internal sealed class TaskChecker
         foreach (var input in _task.Inputs)
         {
             // An input inherited from a base class may be there for other tasks.
+            // An input no placeholder can spell is reported as such (WHT0028), not as unused.
             if (!_usedInputs.Contains(input.Name)
+                && IsPlaceholderName(input.Name)
                 && SymbolEqualityComparer.Default.Equals(input.Property.ContainingType, _task.Type)
                 && input.Property.Locations.FirstOrDefault(l => l.IsInSource) is { } location)
             {

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
@@ -59,7 +60,8 @@ public class RuleTests
             """);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.UnknownInput)
             .WithLocation(0)
-            .WithArguments("{inputs.itemid}", "Hook", "did you mean '{inputs.item_id}'?"));
+            .WithArguments("{inputs.itemid}", "Hook", "did you mean '{inputs.item_id}'?")
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         return test.RunAsync(TestContext.Current.CancellationToken);
     }
 
@@ -528,6 +530,371 @@ public class RuleTests
         """);
 
     [Fact]
+    public Task WHT0019_duplicate_task_names_are_reported_on_each_name_argument() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask({|WHT0019:"notify"|}, Url = "https://example.com/a")]
+        public partial class First
+        {
+        }
+
+        [WebhookTask({|WHT0019:"Notify"|}, Url = "https://example.com/b")]
+        public partial class Second
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0019_a_derived_name_is_reported_on_the_class_identifier()
+    {
+        var test = Verify.Test("""
+            using WebhookTasks;
+
+            [WebhookTask({|#0:"send-report"|}, Url = "https://example.com/a")]
+            public partial class First
+            {
+            }
+
+            [WebhookTask(Url = "https://example.com/b")]
+            public partial class {|#1:SendReport|}
+            {
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.DuplicateTaskName)
+            .WithLocation(0).WithArguments("send-report", "SendReport"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.DuplicateTaskName)
+            .WithLocation(1).WithArguments("send-report", "First"));
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public Task WHT0019_tasks_in_different_namespaces_still_share_the_compilation() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        namespace A
+        {
+            [WebhookTask(Url = "https://example.com/a")]
+            public partial class {|WHT0019:Ping|}
+            {
+            }
+        }
+
+        namespace B
+        {
+            [WebhookTask(Url = "https://example.com/b")]
+            public partial class {|WHT0019:Ping|}
+            {
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_secret_in_the_url_query_covers_the_placeholder() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/hook?token={|WHT0020:{secrets.token}|}")]
+        [Secret("token")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_secret_in_a_shown_url_path_is_reported() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/hooks/{|WHT0020:{secrets.key}|}", ShowUrl = true)]
+        [Secret("key")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_secret_in_a_path_that_is_not_shown_is_fine() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/hooks/{secrets.key}")]
+        [Secret("key")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_a_secret_that_is_the_whole_shown_url_is_fine() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "{secrets.slack_url}", ShowUrl = true)]
+        [Secret("slack_url")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_secret_in_get_data_is_in_the_query() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", Method = WebhookMethod.Get,
+            Data = "{ \"key\": \"{|WHT0020:{secrets.key}|}\" }")]
+        [Secret("key")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_secret_in_post_data_is_the_body_and_fine() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", Data = "{ \"key\": \"{secrets.key}\" }")]
+        [Secret("key")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0020_message_says_to_send_the_secret_in_a_header()
+    {
+        var test = Verify.Test("""
+            using WebhookTasks;
+
+            [WebhookTask("t", Url = "https://example.com/?t={|#0:{secrets.token}|}")]
+            [Secret("token")]
+            public partial class Hook
+            {
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.SecretInUrl)
+            .WithLocation(0).WithArguments("{secrets.token}", "the URL's query"));
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public Task WHT0021_a_header_declared_twice_ignoring_case_is_reported_on_the_second_name() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        [Header("X-Source", "a")]
+        [Header({|WHT0021:"x-source"|}, "b")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0022_placeholder_in_a_header_name_covers_the_placeholder() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/{inputs.name}")]
+        [Header("X-{|WHT0022:{inputs.name}|}", "1")]
+        public partial class Hook
+        {
+            public string Name { get; init; } = "";
+        }
+        """);
+
+    [Fact]
+    public Task WHT0023_a_header_the_transport_sets_is_reported_on_its_name() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        [Header({|WHT0023:"Content-Length"|}, "10")]
+        [Header({|WHT0023:"host"|}, "example.org")]
+        [Header("Content-Type", "application/json")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0024_a_pointer_input_is_reported_on_the_property()
+    {
+        var test = Verify.Test("""
+            using WebhookTasks;
+
+            [WebhookTask("t", Url = "https://example.com/")]
+            public unsafe partial class Hook
+            {
+                public int* {|WHT0017:{|WHT0024:Count|}|} { get; set; }
+            }
+            """);
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
+            projectId, ((CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithAllowUnsafe(true)));
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public Task WHT0024_a_delegate_in_a_template_covers_the_placeholder() => Verify.Analyzer("""
+        using System;
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", Data = "{ \"callback\": \"{|WHT0024:{inputs.callback}|}\" }")]
+        public partial class Hook
+        {
+            public Func<int> Callback { get; init; } = () => 1;
+        }
+        """);
+
+    [Fact]
+    public Task WHT0024_a_reflection_type_reached_by_a_member_path_is_reported() => Verify.Analyzer("""
+        using System;
+        using WebhookTasks;
+
+        public sealed class Item
+        {
+            public Type Kind { get; init; } = typeof(int);
+        }
+
+        [WebhookTask("t", Url = "https://example.com/", Data = "{ \"kind\": \"{|WHT0024:{inputs.item.Kind}|}\" }")]
+        public partial class Hook
+        {
+            public Item Item { get; init; } = new();
+        }
+        """);
+
+    [Fact]
+    public Task WHT0024_a_collection_of_delegates_is_reported() => Verify.Analyzer("""
+        using System;
+        using System.Collections.Generic;
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", Data = "{ \"all\": \"{|WHT0024:{inputs.handlers}|}\" }")]
+        public partial class Hook
+        {
+            public List<Action> Handlers { get; init; } = new();
+        }
+        """);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("2147484")]
+    public Task WHT0025_timeout_out_of_range_is_reported_on_its_value(string seconds) => Verify.Analyzer($$"""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", TimeoutSeconds = {|WHT0025:{{seconds}}|})]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2147483")]
+    public Task WHT0025_timeouts_at_the_ends_of_the_range_are_fine(string seconds) => Verify.Analyzer($$"""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/", TimeoutSeconds = {{seconds}})]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0026_a_user_member_named_like_a_generated_one_is_reported_on_it() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        public partial class Hook
+        {
+            public string {|WHT0026:Render|}() => "";
+
+            public static int {|WHT0026:Descriptor|} => 1;
+        }
+        """);
+
+    [Fact]
+    public Task WHT0026_a_user_member_in_another_part_of_the_class_is_reported() => Verify.Analyzer("""
+        using System.Threading.Tasks;
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        public partial class Hook
+        {
+        }
+
+        public partial class Hook
+        {
+            public Task {|WHT0026:InvokeAsync|}() => Task.CompletedTask;
+        }
+        """);
+
+    [Fact]
+    public Task WHT0027_a_line_feed_in_a_header_value_covers_its_escape() => Verify.Analyzer("""
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        [Header("X-Note", "a{{b}}{|WHT0027:\n|}c")]
+        public partial class Hook
+        {
+        }
+        """);
+
+    [Fact]
+    public Task WHT0026_an_explicit_implementation_of_IWebhookTask_is_reported() => Verify.Analyzer("""
+        using System.Threading;
+        using System.Threading.Tasks;
+        using WebhookTasks;
+
+        [WebhookTask("t", Url = "https://example.com/")]
+        public partial class Hook : IWebhookTask
+        {
+            WebhookTaskDescriptor IWebhookTask.{|WHT0026:Descriptor|} => null!;
+
+            WebhookRequest IWebhookTask.{|WHT0026:Render|}(WebhookClient? client) => null!;
+
+            Task<WebhookResult> IWebhookTask.{|WHT0026:InvokeAsync|}(WebhookClient? client, CancellationToken token) => null!;
+        }
+        """);
+
+    [Fact]
+    public Task WHT0026_is_not_reported_on_the_members_the_generator_adds()
+    {
+        // The analyzer sees the generator's output in the IDE and in a build, and must say nothing about it.
+        const string source = """
+            using WebhookTasks;
+
+            [WebhookTask("t", Url = "https://example.com/{inputs.id}")]
+            public partial class Hook
+            {
+                public int Id { get; init; }
+            }
+            """;
+        var generated = Assert.Single(CSharpGeneratorDriver.Create(new WebhookTasks.Generator.WebhookTaskGenerator())
+            .RunGenerators(Verify.Compile(source), TestContext.Current.CancellationToken)
+            .GetRunResult().GeneratedTrees).ToString();
+        Assert.Contains("Render(", generated, StringComparison.Ordinal);
+
+        var test = Verify.Test(source);
+        test.TestState.Sources.Add(("Hook.g.cs", generated));
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [InlineData("item id", "item_id")]
+    [InlineData("1st", "_1st")]
+    [InlineData("", "_")]
+    public Task WHT0028_an_input_name_no_placeholder_can_spell_is_reported_on_the_alias(string name, string suggestion)
+    {
+        var test = Verify.Test($$"""
+            using WebhookTasks;
+
+            [WebhookTask("t", Url = "https://example.com/")]
+            public partial class Hook
+            {
+                [Input({|#0:"{{name}}"|})]
+                public int Item { get; init; }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.InvalidInputName)
+            .WithLocation(0).WithArguments(name, suggestion));
+        return test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public void Every_rule_has_a_help_link_to_its_page_and_the_product_category()
     {
         foreach (var descriptor in DiagnosticDescriptors.All)
@@ -538,7 +905,11 @@ public class RuleTests
         }
 
         Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
-        var warnings = new[] { DiagnosticIds.UrlFragment, DiagnosticIds.UnusedInput, DiagnosticIds.UnusedSecret };
+        var warnings = new[]
+        {
+            DiagnosticIds.UrlFragment, DiagnosticIds.UnusedInput, DiagnosticIds.UnusedSecret, DiagnosticIds.SecretInUrl,
+            DiagnosticIds.DuplicateHeader, DiagnosticIds.TransportHeader,
+        };
         Assert.All(DiagnosticDescriptors.All, d => Assert.Equal(
             warnings.Contains(d.Id) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.DefaultSeverity));
     }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -53,4 +54,36 @@ internal static class Verify
         compilation
             .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WebhookTaskAnalyzer()))
             .GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
+}
+
+/// <summary>Runs a code fix of the WebhookTasks analyzers' diagnostics the way the IDE applies it.</summary>
+internal static class VerifyFix
+{
+    private static readonly MetadataReference Runtime =
+        MetadataReference.CreateFromFile(typeof(WebhookTaskAttribute).Assembly.Location);
+
+    /// <summary>
+    /// Checks that the fix with <paramref name="equivalenceKey"/>, applied to every diagnostic in the markup of
+    /// <paramref name="source"/>, produces exactly <paramref name="fixedSource"/> (whose markup lists what remains).
+    /// </summary>
+    public static Task Fix<TCodeFix>(string source, string fixedSource, string equivalenceKey)
+        where TCodeFix : CodeFixProvider, new() =>
+        Test<TCodeFix>(source, fixedSource, equivalenceKey).RunAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>A code fix test, for more documents, Fix All checks or expected diagnostics with arguments.</summary>
+    public static CSharpCodeFixTest<WebhookTaskAnalyzer, TCodeFix, DefaultVerifier> Test<TCodeFix>(
+        string source, string fixedSource, string equivalenceKey)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<WebhookTaskAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+            ReferenceAssemblies = new ReferenceAssemblies("net8.0"),
+        };
+        test.TestState.AdditionalReferences.AddRange(Net80.References.All);
+        test.TestState.AdditionalReferences.Add(Runtime);
+        return test;
+    }
 }

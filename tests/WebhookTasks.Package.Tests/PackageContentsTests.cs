@@ -20,7 +20,8 @@ public sealed class PackageContentsTests(PackageFixture package)
         ("Microsoft.Extensions.Options.ConfigurationExtensions", "8.0.0"),
     ];
 
-    private static readonly string[] CompilerComponents = ["WebhookTasks.Generator.dll", "WebhookTasks.Analyzers.dll", "Scriban.Signed.dll"];
+    private static readonly string[] CompilerComponents =
+        ["WebhookTasks.Generator.dll", "WebhookTasks.Analyzers.dll", "WebhookTasks.CodeFixes.dll", "Scriban.Signed.dll"];
 
     [Fact]
     public void PackageCarriesTheRuntimeAndItsXmlDocsForNet80()
@@ -37,14 +38,10 @@ public sealed class PackageContentsTests(PackageFixture package)
     }
 
     [Fact]
-    public void PackageCarriesTheAnalyzersBesideTheGeneratorOnceTheirProjectExists()
+    public void PackageCarriesTheAnalyzersAndCodeFixesBesideTheGenerator()
     {
-        if (!package.AnalyzersProjectExists)
-        {
-            Assert.Skip("analyzers/WebhookTasks.Analyzers/WebhookTasks.Analyzers.csproj does not exist yet.");
-        }
-
         Assert.Contains(CompilerFolder + "WebhookTasks.Analyzers.dll", package.Entries);
+        Assert.Contains(CompilerFolder + "WebhookTasks.CodeFixes.dll", package.Entries);
     }
 
     [Fact]

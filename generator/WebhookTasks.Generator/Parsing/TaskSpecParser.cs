@@ -226,9 +226,10 @@ internal static class TaskSpecParser
             names.Insert(0, current.Name);
         }
 
-        if (!type.ContainingNamespace.IsGlobalNamespace)
+        // Metadata names, never escaped: a hint name may not hold '@' (namespace @namespace is "namespace").
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
         {
-            names.Insert(0, type.ContainingNamespace.ToDisplayString());
+            names.Insert(0, ns.Name);
         }
 
         return string.Join(".", names) + ".g.cs";
