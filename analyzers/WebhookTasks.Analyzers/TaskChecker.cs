@@ -553,11 +553,11 @@ internal sealed class TaskChecker
 
         if (_task.Method is null)
         {
-            NamesOnly(root, location);
+            CheckJson(root, location, Position.NameOnly, Position.NameOnly);
         }
         else if (_task.SendsBody)
         {
-            CheckBody(root, location);
+            CheckJson(root, location, Position.Text, Position.JsonValue);
         }
         else
         {
@@ -565,28 +565,31 @@ internal sealed class TaskChecker
         }
     }
 
-    /// <summary>A JSON body: whole-string placeholders become their own JSON; any other is text.</summary>
-    private void CheckBody(JsonNode node, TemplateLocation location)
+    /// <summary>
+    /// A JSON body: keys are text and whole-string placeholders become their own JSON. With
+    /// <see cref="Position.NameOnly"/> for both, only the names are checked (for Data that is not sent as a body).
+    /// </summary>
+    private void CheckJson(JsonNode node, TemplateLocation location, Position key, Position value)
     {
         switch (node)
         {
             case JsonObjectNode obj:
                 foreach (var member in obj.Members)
                 {
-                    CheckString(member.Key, location, Position.Text, "a Data member name");
-                    CheckBody(member.Value, location);
+                    CheckString(member.Key, location, key, key == Position.NameOnly ? "" : "a Data member name");
+                    CheckJson(member.Value, location, key, value);
                 }
 
                 break;
             case JsonArrayNode array:
                 foreach (var item in array.Items)
                 {
-                    CheckBody(item, location);
+                    CheckJson(item, location, key, value);
                 }
 
                 break;
             case JsonStringNode text:
-                CheckString(text, location, Position.JsonValue, "a Data string");
+                CheckString(text, location, value, value == Position.NameOnly ? "" : "a Data string");
                 break;
         }
     }
@@ -624,7 +627,7 @@ internal sealed class TaskChecker
                 var kind = node is JsonObjectNode ? "object" : "array";
                 var nested = location.Locate(node.Start, node.Length);
                 Report(DiagnosticDescriptors.NestedQueryData, nested, memberName, kind, _task.Method ?? "GET");
-                NamesOnly(node, location);
+                CheckJson(node, location, Position.NameOnly, Position.NameOnly);
                 break;
         }
     }
@@ -641,31 +644,6 @@ internal sealed class TaskChecker
         foreach (var placeholder in text.Template.Placeholders)
         {
             ReportSecretInUrl(placeholder, locate, $"the URL's query (Data of a {_task.Method} request)");
-        }
-    }
-
-    private void NamesOnly(JsonNode node, TemplateLocation location)
-    {
-        switch (node)
-        {
-            case JsonObjectNode obj:
-                foreach (var member in obj.Members)
-                {
-                    CheckString(member.Key, location, Position.NameOnly, "");
-                    NamesOnly(member.Value, location);
-                }
-
-                break;
-            case JsonArrayNode array:
-                foreach (var item in array.Items)
-                {
-                    NamesOnly(item, location);
-                }
-
-                break;
-            case JsonStringNode text:
-                CheckString(text, location, Position.NameOnly, "");
-                break;
         }
     }
 
