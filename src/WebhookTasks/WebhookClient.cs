@@ -5,7 +5,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,6 +22,8 @@ namespace WebhookTasks;
 /// </summary>
 public sealed class WebhookClient
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     private static readonly Lazy<WebhookClient> SharedDefault = new(() => new WebhookClient(CreateDefaultHttpClient()));
 
     private readonly ILogger _logger;
@@ -185,22 +186,25 @@ public sealed class WebhookClient
 
     private static string TypeName(Exception exception) => exception.GetType().FullName ?? exception.GetType().Name;
 
-    private async Task<WebhookResult> SendRenderedAsync(WebhookRequest request, CancellationToken cancellationToken)
+    // Private and awaited once, so ValueTask: a call that completes synchronously (an in-memory handler, a
+    // response already buffered) allocates no Task per layer.
+    private async ValueTask<WebhookResult> SendRenderedAsync(WebhookRequest request, CancellationToken cancellationToken)
     {
         var task = request.Task;
         var timeout = task.Timeout ?? Options.DefaultTaskTimeout;
-        // Linked only when the caller can cancel: a plain source is cheaper and the common case.
-        using var timeoutSource = cancellationToken.CanBeCanceled
-            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-            : new CancellationTokenSource();
-        timeoutSource.CancelAfter(timeout);
-
         using var message = CreateMessage(request);
+        var timeoutSource = TimeoutSource.Rent();
+        var callerRegistration = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static source => ((CancellationTokenSource)source!).Cancel(), timeoutSource)
+            : default;
+        var completed = false;
+        timeoutSource.CancelAfter(timeout);
         try
         {
             using var response = await HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var text = await ReadCappedAsync(response, task.Name, status, timeoutSource.Token).ConfigureAwait(false);
+            completed = true;
             if (status is < 200 or > 299)
             {
                 throw new WebhookFailedException(task.Name, status, request.Mask(text));
@@ -222,6 +226,12 @@ public sealed class WebhookClient
         {
             throw new TimeoutException($"Webhook '{task.Name}' did not answer within {timeout.TotalSeconds:0.###} s.");
         }
+        finally
+        {
+            // Here the response is disposed, so nothing that was handed the token still holds it.
+            callerRegistration.Dispose();
+            TimeoutSource.Release(timeoutSource, reusable: completed);
+        }
     }
 
     private static HttpRequestMessage CreateMessage(WebhookRequest request)
@@ -230,7 +240,10 @@ public sealed class WebhookClient
         if (request.HasBody)
         {
             var content = new ReadOnlyMemoryContent(request.BodyUtf8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+
+            // As text, not a MediaTypeHeaderValue: the same header on the wire without building the parsed form
+            // (and its parameter list) for every request; it is parsed only if someone reads ContentType.
+            content.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
             message.Content = content;
         }
 
@@ -261,7 +274,7 @@ public sealed class WebhookClient
         _ => new HttpMethod(method),
     };
 
-    private async Task<string> ReadCappedAsync(HttpResponseMessage response, string taskName, int status, CancellationToken cancellationToken)
+    private async ValueTask<string> ReadCappedAsync(HttpResponseMessage response, string taskName, int status, CancellationToken cancellationToken)
     {
         var cap = Options.MaxResponseBytes;
         if (response.Content.Headers.ContentLength is { } length && length > cap)
@@ -302,6 +315,37 @@ public sealed class WebhookClient
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The source behind each call's timeout (and the caller's token, registered on it), kept per thread for
+    /// reuse: a new source and its timer cost more than the rest of the call's bookkeeping. Only the source of
+    /// a call that read its response goes back, once the call has let go of the token, and only if it was never
+    /// cancelled (TryReset refuses any other); every other source is disposed.
+    /// </summary>
+    private static class TimeoutSource
+    {
+        [ThreadStatic]
+        private static CancellationTokenSource? t_free;
+
+        public static CancellationTokenSource Rent()
+        {
+            var source = t_free;
+            t_free = null;
+            return source ?? new CancellationTokenSource();
+        }
+
+        public static void Release(CancellationTokenSource source, bool reusable)
+        {
+            if (reusable && t_free is null && source.TryReset())
+            {
+                t_free = source;
+            }
+            else
+            {
+                source.Dispose();
             }
         }
     }

@@ -1,9 +1,13 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
@@ -27,6 +31,10 @@ public class PerCallBenchmarks
     private static readonly DateTimeOffset When = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
     private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
 
+    // WebhookTasks escapes JSON text as UnsafeRelaxedJsonEscaping does (a '+' stays '+'); so do the others,
+    // so that all three send the same bytes.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private HttpClient _http = null!;
     private WebhookClient _webhooks = null!;
     private IRefitHooks _refit = null!;
@@ -38,7 +46,7 @@ public class PerCallBenchmarks
         _webhooks = new WebhookClient(new HttpClient(new InMemoryHandler()) { Timeout = Timeout.InfiniteTimeSpan });
         _refit = RestService.For<IRefitHooks>(
             new HttpClient(new InMemoryHandler()) { BaseAddress = new Uri("https://api.example.com"), Timeout = TimeSpan.FromSeconds(10) },
-            new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions { TypeInfoResolver = BenchmarkJson.Default })));
+            new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions { TypeInfoResolver = BenchmarkJson.Default, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })));
     }
 
     [GlobalCleanup]
@@ -63,7 +71,7 @@ public class PerCallBenchmarks
     public async Task<string> PostSmall_HandWritten()
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("text", "Hello world");
@@ -87,7 +95,7 @@ public class PerCallBenchmarks
     public async Task<string> PostLarge_HandWritten()
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("f1", "one");
@@ -161,14 +169,37 @@ internal sealed class InMemoryHandler : HttpMessageHandler
 {
     private static readonly byte[] Ok = "{\"ok\":true}"u8.ToArray();
 
+    /// <summary>When set (by <see cref="Checks"/>, never while measuring), each request is added as text.</summary>
+    internal static List<string>? Captured { get; set; }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Content is not null)
+        if (Captured is { } captured)
+        {
+            captured.Add(await Describe(request));
+        }
+        else if (request.Content is not null)
         {
             await request.Content.CopyToAsync(Stream.Null, cancellationToken);
         }
 
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Ok), RequestMessage = request };
+    }
+
+    private static async Task<string> Describe(HttpRequestMessage request)
+    {
+        var text = new StringBuilder().Append(request.Method).Append(' ').Append(request.RequestUri!.AbsoluteUri).Append('\n');
+        foreach (var header in request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>()).OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            text.Append(header.Key).Append(": ").AppendJoin(", ", header.Value).Append('\n');
+        }
+
+        if (request.Content is not null)
+        {
+            text.Append('\n').Append(await request.Content.ReadAsStringAsync());
+        }
+
+        return text.ToString();
     }
 }
 

@@ -48,4 +48,29 @@ public sealed class TimeoutTests
         Assert.Equal(caller.Token, error.CancellationToken);
         Assert.Empty(receiver.Requests);
     }
+
+    [Fact]
+    public async Task TimeoutAndCancellationStillApplyAfterCallsThatReusedTheirTimeoutSource()
+    {
+        // The client reuses a finished call's timeout source; later calls must still time out and still
+        // see their caller's cancellation, and a cancelled caller must not reach a later call.
+        var slow = false;
+        await using var receiver = await Receiver.StartAsync(_ => slow ? SlowReply : new Reply(200, "ok"));
+        var client = receiver.Client();
+        using var earlier = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        for (var i = 0; i < 5; i++)
+        {
+            await new SlowTask().InvokeAsync(client, earlier.Token);
+        }
+
+        await earlier.CancelAsync();
+        Assert.Equal(200, (await new SlowTask().InvokeAsync(client, TestContext.Current.CancellationToken)).StatusCode);
+
+        slow = true;
+        await Assert.ThrowsAsync<TimeoutException>(() => new SlowTask().InvokeAsync(client, TestContext.Current.CancellationToken));
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        caller.CancelAfter(TimeSpan.FromMilliseconds(200));
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new PatientTask().InvokeAsync(client, caller.Token));
+        Assert.Equal(caller.Token, cancelled.CancellationToken);
+    }
 }
