@@ -14,7 +14,7 @@ namespace WebhookTasks.Rendering;
 /// that each piece's place in the template calls for. Called by generated code only.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WebhookRequestBuilder
+public struct WebhookRequestBuilder
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly ReadOnlyMemory<byte> EmptyObject = "{}"u8.ToArray();
