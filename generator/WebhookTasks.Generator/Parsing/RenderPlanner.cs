@@ -237,7 +237,7 @@ internal sealed class RenderPlanner
         foreach (var member in root.Members)
         {
             var name = member.Key.Template.Placeholders.Any()
-                ? $"global::WebhookTasks.Rendering.UrlEncoding.Encode({Concat(member.Key.Template.Parts.Select(ToTemplatePiece)).Expression})"
+                ? $"global::WebhookTasks.Rendering.UrlEncoding.Encode({TextExpression(member.Key.Template)})"
                 : Literal(UrlText.EncodeComponent(LiteralText(member.Key.Template)));
             switch (member.Value)
             {
@@ -272,7 +272,7 @@ internal sealed class RenderPlanner
 
                 return;
             case JsonStringNode text:
-                Line($"{Builder}.QueryParameter({name}, {Concat(text.Template.Parts.Select(ToTemplatePiece)).Expression});");
+                Line($"{Builder}.QueryParameter({name}, {TextExpression(text.Template)});");
                 return;
             default:
                 // A nested object or array cannot be a query parameter (WHT diagnostics say so).
@@ -290,7 +290,7 @@ internal sealed class RenderPlanner
                 foreach (var member in obj.Members)
                 {
                     var key = member.Key.Template.Placeholders.Any()
-                        ? Concat(member.Key.Template.Parts.Select(ToTemplatePiece)).Expression
+                        ? TextExpression(member.Key.Template)
                         : Literal(LiteralText(member.Key.Template));
                     Line($"{Json}.WritePropertyName({key});");
                     WriteNode(member.Value);
@@ -327,7 +327,7 @@ internal sealed class RenderPlanner
 
                 break;
             case JsonStringNode text:
-                Line($"{Json}.WriteStringValue({Concat(text.Template.Parts.Select(ToTemplatePiece)).Expression});");
+                Line($"{Json}.WriteStringValue({TextExpression(text.Template)});");
                 break;
         }
     }
@@ -458,13 +458,11 @@ internal sealed class RenderPlanner
             1 => $"({expressions[0]} ?? \"\")",
             _ => $"global::System.String.Concat({string.Join(", ", expressions)})",
         };
-        if (expressions.Count > 4)
-        {
-            expression = $"global::System.String.Concat(new string?[] {{ {string.Join(", ", expressions)} }})";
-        }
-
         return (expression, string.Join(", ", labels));
     }
+
+    /// <summary>A template rendered as one piece of text (a null value inside it is empty).</summary>
+    private string TextExpression(Template template) => Concat(template.Parts.Select(ToTemplatePiece)).Expression;
 
     /// <summary>The text of a template without placeholders, with <c>{{</c> and <c>}}</c> read as single braces.</summary>
     private static string LiteralText(Template template) => string.Concat(template.Parts.OfType<LiteralPart>().Select(p => p.Text));

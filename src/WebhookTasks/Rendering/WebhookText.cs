@@ -91,10 +91,6 @@ public static class WebhookText
     /// <param name="value">The value.</param>
     public static string? FormatObject(object? value) => value is null ? null : Format(value.ToString());
 
-    /// <summary>Joins template pieces; a <see langword="null"/> piece is empty.</summary>
-    /// <param name="pieces">The pieces.</param>
-    public static string Concat(params string?[] pieces) => string.Concat(pieces);
-
     private static string ReplaceLoneSurrogates(string value, int start)
     {
         var text = new StringBuilder(value.Length);

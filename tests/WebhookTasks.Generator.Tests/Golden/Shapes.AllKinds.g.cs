@@ -68,7 +68,7 @@ partial class AllKinds : global::WebhookTasks.IWebhookTask
         var __json = __builder.Json();
         __json.WriteStartObject();
         __json.WritePropertyName("text");
-        __json.WriteStringValue(global::System.String.Concat(new string?[] { "{Order} ", global::WebhookTasks.Rendering.WebhookText.Format(this.Text), " for ", global::WebhookTasks.Rendering.WebhookText.Format(this.Customer?.Name), " in ", global::WebhookTasks.Rendering.WebhookText.Format(this.Customer?.Address?.City) }));
+        __json.WriteStringValue(global::System.String.Concat("{Order} ", global::WebhookTasks.Rendering.WebhookText.Format(this.Text), " for ", global::WebhookTasks.Rendering.WebhookText.Format(this.Customer?.Name), " in ", global::WebhookTasks.Rendering.WebhookText.Format(this.Customer?.Address?.City)));
         __json.WritePropertyName("count");
         __json.WriteNumberValue(this.Count);
         __json.WritePropertyName("maybe");
