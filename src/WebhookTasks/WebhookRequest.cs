@@ -68,6 +68,70 @@ public sealed class WebhookRequest
 
     internal string Mask(string text) => SecretMasker.Mask(text, _secretValues);
 
+    /// <summary>
+    /// Returns a copy of this request that also sends the header <paramref name="name"/>; a declared
+    /// header of the same name (compared ignoring case) is replaced. Used by job runners, for example
+    /// to add an idempotency key that stays the same across retries.
+    /// </summary>
+    /// <param name="name">The header name: an HTTP token (letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>).</param>
+    /// <param name="value">The header value; it is sent as given.</param>
+    /// <returns>A new request; this one is unchanged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not an HTTP token, or <paramref name="value"/> contains CR, LF or NUL.</exception>
+    public WebhookRequest WithHeader(string name, string value)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        if (!IsToken(name))
+        {
+            throw new ArgumentException($"'{name}' is not a valid HTTP header name.", nameof(name));
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new ArgumentException($"The value of header '{name}' may not contain CR, LF or NUL.", nameof(value));
+        }
+
+        var headers = new List<KeyValuePair<string, string>>(Headers.Count + 1);
+        foreach (var header in Headers)
+        {
+            if (!string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                headers.Add(header);
+            }
+        }
+
+        headers.Add(new KeyValuePair<string, string>(name, value));
+        return new WebhookRequest(Task, Url, _shownUrl, headers, _hasBody ? _body : null, RawInputData, _secretValues);
+    }
+
+    private static bool IsToken(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            var ok = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+                || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The request as text (method, URL, headers, body), with every secret value shown as <c>***</c>.</summary>
     public override string ToString()
     {

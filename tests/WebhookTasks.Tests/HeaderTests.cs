@@ -106,4 +106,59 @@ public sealed class HeaderTests
         Assert.Equal("api_token", error.SecretName);
         Assert.Empty(receiver.Requests);
     }
+
+    [Fact]
+    public async Task WithHeaderAddsAHeaderAfterTheDeclaredOnes()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var client = receiver.Client();
+
+        var request = new HeaderTask { Token = "tok" }.Render(client).WithHeader("Idempotency-Key", "k-1");
+        await client.SendAsync(request, Ct);
+
+        var sent = receiver.Single();
+        Assert.Equal("k-1", sent.Header("Idempotency-Key"));
+        Assert.Equal("tok", sent.Header("X-Order-Second"));
+        Assert.Equal("Idempotency-Key", request.Headers[^1].Key);
+    }
+
+    [Fact]
+    public async Task WithHeaderReplacesADeclaredHeaderOfTheSameNameIgnoringCase()
+    {
+        await using var receiver = await Receiver.StartAsync();
+        var client = receiver.Client();
+
+        var original = new HeaderTask { Token = "tok" }.Render(client);
+        var request = original.WithHeader("x-order-second", "other");
+        await client.SendAsync(request, Ct);
+
+        Assert.Equal(["other"], receiver.Single().HeaderValues("X-Order-Second"));
+        Assert.Equal("tok", original.Headers.Single(h => h.Key == "X-Order-Second").Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Bad Name")]
+    [InlineData("Bad:Name")]
+    [InlineData("Caf\u00e9")]
+    public void WithHeaderRefusesANameThatIsNotAToken(string name)
+    {
+        var request = new HeaderTask { Token = "tok" }.Render();
+
+        var error = Assert.Throws<ArgumentException>(() => request.WithHeader(name, "v"));
+
+        Assert.Equal("name", error.ParamName);
+    }
+
+    [Theory]
+    [InlineData("a\r\nX-Evil: 1")]
+    [InlineData("a\0b")]
+    public void WithHeaderRefusesAValueWithCrLfOrNul(string value)
+    {
+        var request = new HeaderTask { Token = "tok" }.Render();
+
+        var error = Assert.Throws<ArgumentException>(() => request.WithHeader("X-Key", value));
+
+        Assert.Equal("value", error.ParamName);
+    }
 }
