@@ -16,14 +16,20 @@ public sealed class WebhookTaskGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var tasks = context.SyntaxProvider
+        // Roslyn reruns this transform for every task after any edit, so it only reads the symbols into a value.
+        var declarations = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 TaskDeclaration.WebhookTaskAttributeName,
-                static (node, _) => TaskSpecParser.IsCandidate(node),
-                static (syntax, cancellationToken) => TaskSpecParser.Parse(syntax, cancellationToken))
-            .Where(static spec => spec is not null)
+                static (node, _) => DeclarationReader.IsCandidate(node),
+                static (syntax, cancellationToken) => DeclarationReader.Read(syntax, cancellationToken))
+            .Where(static declaration => declaration is not null)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        // Planning runs only for a declaration that differs from the last run's.
+        var tasks = declarations
+            .Select(static (declaration, cancellationToken) => TaskSpecBuilder.Build(declaration!, cancellationToken))
             .WithTrackingName(TrackingNames.TaskSpecs);
 
-        context.RegisterSourceOutput(tasks, static (output, spec) => output.AddSource(spec!.HintName, TaskEmitter.Emit(spec)));
+        context.RegisterSourceOutput(tasks, static (output, spec) => output.AddSource(spec.HintName, TaskEmitter.Emit(spec)));
     }
 }

@@ -85,6 +85,8 @@ internal sealed class TaskDeclaration
     public const string SecretAttributeName = "WebhookTasks.SecretAttribute";
     public const string InputAttributeName = "WebhookTasks.InputAttribute";
 
+    private const string Namespace = "WebhookTasks";
+
     /// <summary>The values of <c>WebhookMethod</c>, by their constant.</summary>
     public static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
 
@@ -133,15 +135,14 @@ internal sealed class TaskDeclaration
         task.ReadTaskAttribute();
         foreach (var other in type.GetAttributes())
         {
-            var name = other.AttributeClass?.ToDisplayString();
-            if (name == HeaderAttributeName
+            if (IsAttribute(other, "HeaderAttribute")
                 && other.ConstructorArguments.Length == 2
                 && other.ConstructorArguments[0].Value is string headerName
                 && other.ConstructorArguments[1].Value is string headerValue)
             {
                 task.Headers.Add(new HeaderDeclaration(headerName, new TemplateArgument(headerValue, other, "", 1), other));
             }
-            else if (name == SecretAttributeName
+            else if (IsAttribute(other, "SecretAttribute")
                      && other.ConstructorArguments.Length == 1
                      && other.ConstructorArguments[0].Value is string secretName)
             {
@@ -152,6 +153,16 @@ internal sealed class TaskDeclaration
         task.ReadInputs();
         return task;
     }
+
+    /// <summary>
+    /// Whether an attribute's class is <c>WebhookTasks.</c><paramref name="name"/>: the same test as comparing its
+    /// display string with the full name, without building that string for every attribute of every type.
+    /// </summary>
+    public static bool IsAttribute(AttributeData attribute, string name) =>
+        attribute.AttributeClass is { Arity: 0, ContainingType: null } type
+        && type.Name == name
+        && type.ContainingNamespace is { Name: Namespace } ns
+        && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
     /// <summary>The input a placeholder names, matched ignoring case as ASP.NET route parameters are.</summary>
     public InputDeclaration? FindInput(string name) =>
@@ -247,7 +258,7 @@ internal sealed class TaskDeclaration
                 var name = property.Name;
                 foreach (var attribute in property.GetAttributes())
                 {
-                    if (attribute.AttributeClass?.ToDisplayString() == InputAttributeName)
+                    if (IsAttribute(attribute, "InputAttribute"))
                     {
                         inputAttribute = attribute;
                         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string alias)

@@ -58,6 +58,8 @@ internal sealed class ValueShape
     private static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    private static readonly IReadOnlyList<EnumMemberText> NoEnumMembers = new EnumMemberText[0];
+
     private ValueShape(ITypeSymbol type, ValueKind kind, bool isNullable, ValueShape? element, IReadOnlyList<EnumMemberText> enumMembers)
     {
         Type = type;
@@ -132,7 +134,7 @@ internal sealed class ValueShape
         var underlying = Underlying(type);
         var isNullableValue = !SymbolEqualityComparer.Default.Equals(underlying, type);
         var isNullable = isNullableValue || !type.IsValueType;
-        var none = new List<EnumMemberText>();
+        var none = NoEnumMembers;
 
         switch (underlying.SpecialType)
         {

@@ -54,6 +54,45 @@ public sealed class CachingTests
     }
 
     [Fact]
+    public void An_unrelated_edit_plans_no_task_again()
+    {
+        var compilation = GeneratorHarness.Compile(First, Second, Sources.ValueKinds, Unrelated);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var edited = Replace(compilation, 3, Unrelated.Replace("=> 1", "=> 2", StringComparison.Ordinal));
+        var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        // The declarations were read again (the transform always reruns) and found equal; planning did not run.
+        var declarations = result.TrackedSteps[TrackingNames.Declarations].SelectMany(run => run.Outputs).ToList();
+        var plans = result.TrackedSteps[TrackingNames.TaskSpecs].SelectMany(run => run.Outputs).ToList();
+        Assert.Equal(3, plans.Count);
+        Assert.Equal(plans.Count, declarations.Count);
+        Assert.All(declarations, output => Assert.IsType<Model.DeclaredTask>(output.Value));
+        Assert.All(plans, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_a_property_type_used_in_a_member_path_plans_that_task_again()
+    {
+        const string address = "namespace App; public sealed class Address { public string City { get; set; } = \"\"; }";
+        const string task = """
+            using WebhookTasks;
+            namespace App;
+            [WebhookTask("ship", Url = "https://example.com/", Data = "{ \"city\": \"{inputs.to.City}\" }")]
+            public partial class Ship { public Address? To { get; set; } }
+            """;
+        var compilation = GeneratorHarness.Compile(task, address);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var edited = Replace(compilation, 1, address.Replace("string City", "int City", StringComparison.Ordinal));
+        var result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        var plan = result.TrackedSteps[TrackingNames.TaskSpecs].SelectMany(run => run.Outputs).Single();
+        Assert.Equal(IncrementalStepRunReason.Modified, plan.Reason);
+        Assert.Contains("if (this.To?.City is { } __scalar", result.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Editing_one_tasks_url_regenerates_that_task_alone()
     {
         var compilation = GeneratorHarness.Compile(First, Second, Unrelated);
@@ -63,6 +102,11 @@ public sealed class CachingTests
         driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
         var result = driver.GetRunResult().Results.Single();
 
+        var declarations = result.TrackedSteps[TrackingNames.Declarations]
+            .Select(run => (Declaration: run.Outputs.Single().Value as Model.DeclaredTask, run.Outputs.Single().Reason))
+            .ToList();
+        Assert.Equal(IncrementalStepRunReason.Modified, declarations.Single(r => r.Declaration?.TaskName == "first").Reason);
+        Assert.Equal(IncrementalStepRunReason.Cached, declarations.Single(r => r.Declaration?.TaskName == "second").Reason);
         var reasons = result.TrackedSteps[TrackingNames.TaskSpecs]
             .Select(run => (Spec: run.Outputs.Single().Value as Model.TaskSpec, run.Outputs.Single().Reason))
             .ToList();
@@ -92,12 +136,16 @@ public sealed class CachingTests
         }
     }
 
-    /// <summary>Every task spec came from the cache and no source was emitted again.</summary>
+    /// <summary>Every declaration and task spec came from the cache and no source was emitted again.</summary>
     private static void AssertDidNoWork(GeneratorRunResult result)
     {
-        var specs = result.TrackedSteps[TrackingNames.TaskSpecs].SelectMany(run => run.Outputs).ToList();
-        Assert.NotEmpty(specs);
-        Assert.All(specs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        foreach (var step in new[] { TrackingNames.Declarations, TrackingNames.TaskSpecs })
+        {
+            var outputs = result.TrackedSteps[step].SelectMany(run => run.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        }
+
         Assert.All(result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs),
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
     }

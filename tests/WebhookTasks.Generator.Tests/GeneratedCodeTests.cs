@@ -98,6 +98,23 @@ public sealed class GeneratedCodeTests
         Assert.Empty(GeneratorHarness.Generated(result));
     }
 
+    [Fact]
+    public void A_member_path_spelt_with_JSON_escapes_in_Data_is_rendered()
+    {
+        // "\u002e" is the JSON escape of '.': the placeholder is {inputs.to.City} once Data is decoded.
+        const string source = """
+            using WebhookTasks;
+            [WebhookTask("t", Url = "https://example.com/", Data = "{ \"city\": \"{inputs.to\\u002eCity}\" }")]
+            public partial class Ship { public Address To { get; set; } = new(); }
+            public sealed class Address { public string City { get; set; } = ""; }
+            """;
+
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compile(source));
+
+        var text = GeneratorHarness.Generated(result).Single().Value;
+        Assert.Contains("__json.WriteStringValue(global::WebhookTasks.Rendering.WebhookText.Format(this.To?.City));", text, System.StringComparison.Ordinal);
+    }
+
     private static string SourceText(string name) =>
         (string)typeof(Sources).GetField(name)!.GetValue(null)!;
 

@@ -11,7 +11,8 @@ namespace WebhookTasks.Generator.Parsing;
 /// <summary>
 /// Turns a task declaration into the statements of its <c>Render</c> method. Each placeholder's place
 /// in the templates decides the call that encodes it; each input's type decides how it is formatted.
-/// Gives up (returns <see langword="null"/>) on any error, which the analyzers report.
+/// Gives up (returns <see langword="null"/>) on any error, which the analyzers report. Works on values
+/// only (<see cref="DeclaredTask"/>), never on symbols, so that it runs only when a declaration changes.
 /// </summary>
 internal sealed class RenderPlanner
 {
@@ -19,8 +20,7 @@ internal sealed class RenderPlanner
     private const string Json = "__json";
     private const string Text = "global::WebhookTasks.Rendering.WebhookText";
 
-    private readonly TaskDeclaration _task;
-    private readonly Compilation _compilation;
+    private readonly DeclaredTask _task;
     private readonly List<string> _lines = new();
     private readonly List<string> _helpers = new();
     private readonly Dictionary<string, string> _enumHelpers = new();
@@ -29,15 +29,14 @@ internal sealed class RenderPlanner
     private int _temporaries;
     private bool _failed;
 
-    private RenderPlanner(TaskDeclaration task, Compilation compilation)
+    private RenderPlanner(DeclaredTask task)
     {
         _task = task;
-        _compilation = compilation;
     }
 
-    public static (RenderSpec? Render, EquatableArray<string> Helpers) Plan(TaskDeclaration task, Compilation compilation)
+    public static (RenderSpec? Render, EquatableArray<string> Helpers) Plan(DeclaredTask task)
     {
-        var planner = new RenderPlanner(task, compilation);
+        var planner = new RenderPlanner(task);
         planner.Run();
         return planner._failed
             ? (null, EquatableArray<string>.Empty)
@@ -52,9 +51,9 @@ internal sealed class RenderPlanner
             return;
         }
 
-        var url = UrlTemplate.Parse(_task.Url.Text);
-        var data = _task.Data is null ? null : JsonTemplate.Parse(_task.Data.Text);
-        var headers = _task.Headers.Select(h => (h.Name, Template: TemplateParser.Parse(h.Value.Text))).ToList();
+        var url = UrlTemplate.Parse(_task.Url);
+        var data = _task.Data is null ? null : JsonTemplate.Parse(_task.Data);
+        var headers = _task.Headers.Select(h => (h.Name, Template: TemplateParser.Parse(h.Value))).ToList();
         if (!url.IsValid
             || (data is not null && (data.Root is null || data.Strings().Any(s => !s.Template.IsValid)))
             || headers.Any(h => !h.Template.IsValid || !HttpToken.IsValidHeaderName(h.Name)))
@@ -101,7 +100,7 @@ internal sealed class RenderPlanner
                 continue;
             }
 
-            if (_task.FindSecret(placeholder.Name) is null)
+            if (!_task.HasSecret(placeholder.Name))
             {
                 _failed = true;
                 return;
@@ -414,9 +413,9 @@ internal sealed class RenderPlanner
         }
     }
 
-    private string EnumHelper(ValueShape shape)
+    private string EnumHelper(ShapeSpec shape)
     {
-        var type = shape.UnderlyingTypeName;
+        var type = shape.EnumTypeName!;
         if (_enumHelpers.TryGetValue(type, out var helper))
         {
             return helper;
@@ -472,14 +471,17 @@ internal sealed class RenderPlanner
     private static (string? Literal, PlaceholderPart? Placeholder) ToTemplatePiece(TemplatePart part) =>
         part is LiteralPart literal ? (literal.Text, null) : (null, (PlaceholderPart)part);
 
-    /// <summary>Resolves a placeholder to an expression and the shape of its value.</summary>
+    /// <summary>
+    /// Resolves a placeholder to an expression and the shape of its value; a member path was resolved
+    /// when the declaration was read (<see cref="DeclaredInput.MemberPaths"/>).
+    /// </summary>
     private Resolved? Resolve(PlaceholderPart placeholder)
     {
         if (placeholder.Scope == PlaceholderScope.Secrets)
         {
             if (_secretLocals.TryGetValue(placeholder.Name, out var local))
             {
-                return new Resolved(local, ValueShape.Of(_compilation.GetSpecialType(SpecialType.System_String), _compilation), "secrets." + placeholder.Name);
+                return new Resolved(local, ShapeSpec.Secret, "secrets." + placeholder.Name);
             }
 
             _failed = true;
@@ -493,30 +495,19 @@ internal sealed class RenderPlanner
             return null;
         }
 
-        var expression = "this." + Identifier(input.Property.Name);
-        ITypeSymbol type = input.Property.Type;
-        var lifted = false;
-        foreach (var memberName in placeholder.Members)
+        var expression = "this." + Identifier(input.PropertyName);
+        if (placeholder.Members.Count == 0)
         {
-            var nullable = !type.IsValueType || !SymbolEqualityComparer.Default.Equals(ValueShape.Underlying(type), type);
-            var property = ValueShape.FindProperty(type, memberName);
-            if (property is null)
-            {
-                _failed = true;
-                return null;
-            }
-
-            expression += (nullable ? "?." : ".") + Identifier(property.Name);
-            lifted |= nullable;
-            type = property.Type;
+            return new Resolved(expression, input.Shape, input.Name);
         }
 
-        if (lifted && type.IsValueType && SymbolEqualityComparer.Default.Equals(ValueShape.Underlying(type), type))
+        if (input.FindPath(string.Join(".", placeholder.Members)) is not { } path)
         {
-            type = _compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type);
+            _failed = true;
+            return null;
         }
 
-        return new Resolved(expression, ValueShape.Of(type, _compilation), input.Name);
+        return new Resolved(expression + path.Access, path.Shape, input.Name);
     }
 
     private string Temporary(string prefix) => prefix + _temporaries++;
@@ -542,7 +533,7 @@ internal sealed class RenderPlanner
 
     private sealed class Resolved
     {
-        public Resolved(string expression, ValueShape shape, string label)
+        public Resolved(string expression, ShapeSpec shape, string label)
         {
             Expression = expression;
             Shape = shape;
@@ -551,7 +542,7 @@ internal sealed class RenderPlanner
 
         public string Expression { get; }
 
-        public ValueShape Shape { get; }
+        public ShapeSpec Shape { get; }
 
         /// <summary>The input's or secret's name, as error messages name it.</summary>
         public string Label { get; }
