@@ -33,6 +33,8 @@ internal sealed class TaskChecker
         "TE", "Trailer",
     };
 
+    private static readonly char[] LineBreaks = { '\r', '\n', '\0' };
+
     private readonly TaskDeclaration _task;
     private readonly Compilation _compilation;
     private readonly Action<Diagnostic> _report;
@@ -46,6 +48,11 @@ internal sealed class TaskChecker
     /// no placeholder uses is really unused rather than misspelt.
     /// </summary>
     private bool _readAll = true;
+
+    /// <summary><c>System.Reflection.MemberInfo</c>, looked up once the first placeholder needs it.</summary>
+    private INamedTypeSymbol? _memberInfo;
+
+    private bool _memberInfoLooked;
 
     private TaskChecker(
         TaskDeclaration task, Compilation compilation, Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -105,15 +112,8 @@ internal sealed class TaskChecker
         return checker.NameSite();
     }
 
-    /// <summary>The explicit name argument, or the class identifier when the name is derived from the class.</summary>
-    private TaskNameSite NameSite()
-    {
-        var location = _task.ExplicitName is { } name
-            ? TemplateLocation.FindArgument(name.Attribute, "", 0, _cancellationToken)?.GetLocation()
-            : null;
-        location ??= _task.Type.Locations.FirstOrDefault(l => l.IsInSource) ?? AttributeLocation(_task.Attribute);
-        return new TaskNameSite(_task.Name, _task.Type.ToDisplayString(TypeFormat), location);
-    }
+    /// <summary>The task's name and where to find it, should another task use the same name.</summary>
+    private TaskNameSite NameSite() => new(_task.Name, _task.Type, _task.Attribute, _task.ExplicitName);
 
     /// <summary>
     /// A member of the class itself named like one the generator adds. The generator's own members are seen
@@ -272,8 +272,23 @@ internal sealed class TaskChecker
         }
     }
 
-    private static bool IsPlaceholderName(string name) =>
-        name.Length > 0 && TemplateParser.IsNameStart(name[0]) && name.All(TemplateParser.IsNameChar);
+    private static bool IsPlaceholderName(string name)
+    {
+        if (name.Length == 0 || !TemplateParser.IsNameStart(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!TemplateParser.IsNameChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A name a placeholder can spell: every other character becomes '_', and a leading digit gets one.</summary>
     private static string PlaceholderName(string name)
@@ -305,7 +320,7 @@ internal sealed class TaskChecker
 
         var location = Locate(argument);
         var url = UrlTemplate.Parse(argument.Text);
-        if (!ReportTemplateErrors(url.Template, "Url", location.Locate))
+        if (!ReportTemplateErrors(url.Template, "Url", new TemplateSpans(location)))
         {
             return;
         }
@@ -332,7 +347,7 @@ internal sealed class TaskChecker
         foreach (var placeholder in url.Template.Placeholders)
         {
             var (position, place) = positions.TryGetValue(placeholder, out var found) ? found : (Position.NameOnly, "");
-            CheckPlaceholder(placeholder, location.Locate, position, place);
+            CheckPlaceholder(placeholder, new TemplateSpans(location), position, place);
         }
 
         if (url.Errors.Count == 0)
@@ -352,28 +367,36 @@ internal sealed class TaskChecker
             return;
         }
 
+        var spans = new TemplateSpans(location);
         if (_task.ShowUrl)
         {
-            foreach (var piece in url.Host.Concat(url.Path))
-            {
-                ReportSecretInUrl(piece.Placeholder, location.Locate, "the URL that results show (ShowUrl = true)");
-            }
+            ReportSecretsInUrl(url.Host, spans, "the URL that results show (ShowUrl = true)");
+            ReportSecretsInUrl(url.Path, spans, "the URL that results show (ShowUrl = true)");
         }
 
         foreach (var parameter in url.Query)
         {
-            foreach (var piece in parameter.Name.Concat(parameter.Value ?? Array.Empty<UrlPiece>()))
+            ReportSecretsInUrl(parameter.Name, spans, "the URL's query");
+            if (parameter.Value is { } value)
             {
-                ReportSecretInUrl(piece.Placeholder, location.Locate, "the URL's query");
+                ReportSecretsInUrl(value, spans, "the URL's query");
             }
         }
     }
 
-    private void ReportSecretInUrl(PlaceholderPart? placeholder, Func<int, int, Location> locate, string where)
+    private void ReportSecretsInUrl(IReadOnlyList<UrlPiece> pieces, TemplateSpans spans, string where)
+    {
+        foreach (var piece in pieces)
+        {
+            ReportSecretInUrl(piece.Placeholder, spans, where);
+        }
+    }
+
+    private void ReportSecretInUrl(PlaceholderPart? placeholder, TemplateSpans spans, string where)
     {
         if (placeholder is { Scope: PlaceholderScope.Secrets } secret && _task.FindSecret(secret.Name) is not null)
         {
-            Report(DiagnosticDescriptors.SecretInUrl, locate(secret.Start, secret.Length), "{" + secret.Display + "}", where);
+            Report(DiagnosticDescriptors.SecretInUrl, spans.Locate(secret.Start, secret.Length), "{" + secret.Display + "}", where);
         }
     }
 
@@ -437,12 +460,14 @@ internal sealed class TaskChecker
 
             var location = Locate(header.Value);
             var template = TemplateParser.Parse(header.Value.Text);
-            if (ReportTemplateErrors(template, $"header '{header.Name}'", location.Locate))
+            if (template.IsValid || ReportTemplateErrors(template, $"header '{header.Name}'", new TemplateSpans(location)))
             {
                 CheckHeaderLineBreak(header, template, location);
+                string? place = null;
                 foreach (var placeholder in template.Placeholders)
                 {
-                    CheckPlaceholder(placeholder, location.Locate, Position.Text, $"the header '{header.Name}'");
+                    place ??= $"the header '{header.Name}'";
+                    CheckPlaceholder(placeholder, new TemplateSpans(location), Position.Text, place);
                 }
             }
         }
@@ -450,12 +475,10 @@ internal sealed class TaskChecker
 
     private void CheckHeaderName(HeaderDeclaration header, Dictionary<string, string> seen)
     {
-        var name = TemplateLocation.FindArgument(header.Attribute, "", 0, _cancellationToken);
-        var nameLocation = name?.GetLocation() ?? AttributeLocation(header.Attribute);
-
         // A name written as a template is one mistake, reported on its placeholder rather than as a bad token.
-        var asTemplate = TemplateParser.Parse(header.Name);
-        if (asTemplate.IsValid && asTemplate.Placeholders.FirstOrDefault() is { } placeholder)
+        // (Without a '{' it has no placeholder to find.)
+        var asTemplate = header.Name.IndexOf('{') >= 0 ? TemplateParser.Parse(header.Name) : null;
+        if (asTemplate is { IsValid: true } && asTemplate.Placeholders.FirstOrDefault() is { } placeholder)
         {
             var argument = new TemplateArgument(header.Name, header.Attribute, "", 0);
             var placeholderLocation = Locate(argument).Locate(placeholder.Start, placeholder.Length);
@@ -466,13 +489,13 @@ internal sealed class TaskChecker
 
         if (!HttpToken.IsValidHeaderName(header.Name))
         {
-            Report(DiagnosticDescriptors.InvalidHeaderName, nameLocation, header.Name);
+            Report(DiagnosticDescriptors.InvalidHeaderName, NameLocation(), header.Name);
             return;
         }
 
         if (seen.TryGetValue(header.Name, out var first))
         {
-            Report(DiagnosticDescriptors.DuplicateHeader, nameLocation, header.Name, first);
+            Report(DiagnosticDescriptors.DuplicateHeader, NameLocation(), header.Name, first);
         }
         else
         {
@@ -481,16 +504,25 @@ internal sealed class TaskChecker
 
         if (TransportHeaders.Contains(header.Name))
         {
-            Report(DiagnosticDescriptors.TransportHeader, nameLocation, header.Name);
+            Report(DiagnosticDescriptors.TransportHeader, NameLocation(), header.Name);
         }
+
+        Location NameLocation() =>
+            TemplateLocation.FindArgument(header.Attribute, "", 0, _cancellationToken)?.GetLocation()
+            ?? AttributeLocation(header.Attribute);
     }
 
     /// <summary>A CR, LF or NUL written in the template's literal text, which the client refuses on every call.</summary>
     private void CheckHeaderLineBreak(HeaderDeclaration header, Template template, TemplateLocation location)
     {
-        foreach (var literal in template.Parts.OfType<LiteralPart>())
+        foreach (var part in template.Parts)
         {
-            var index = literal.Text.IndexOfAny(new[] { '\r', '\n', '\0' });
+            if (part is not LiteralPart literal)
+            {
+                continue;
+            }
+
+            var index = literal.Text.IndexOfAny(LineBreaks);
             if (index < 0)
             {
                 continue;
@@ -548,7 +580,7 @@ internal sealed class TaskChecker
 
         foreach (var text in json.Strings())
         {
-            ReportTemplateErrors(text.Template, "Data", DataLocator(location, text));
+            ReportTemplateErrors(text.Template, "Data", new TemplateSpans(location, text));
         }
 
         if (_task.Method is null)
@@ -640,7 +672,7 @@ internal sealed class TaskChecker
             return;
         }
 
-        var locate = DataLocator(location, text);
+        var locate = new TemplateSpans(location, text);
         foreach (var placeholder in text.Template.Placeholders)
         {
             ReportSecretInUrl(placeholder, locate, $"the URL's query (Data of a {_task.Method} request)");
@@ -658,7 +690,7 @@ internal sealed class TaskChecker
             return;
         }
 
-        var locate = DataLocator(location, text);
+        var locate = new TemplateSpans(location, text);
         var single = text.Template.WholePlaceholder;
         foreach (var placeholder in text.Template.Placeholders)
         {
@@ -667,21 +699,13 @@ internal sealed class TaskChecker
         }
     }
 
-    /// <summary>Locates a span of a JSON string's decoded value: first in the Data text, then in the source.</summary>
-    private static Func<int, int, Location> DataLocator(TemplateLocation location, JsonStringNode text) =>
-        (start, length) =>
-        {
-            var (dataStart, dataLength) = text.MapSpan(start, length);
-            return location.Locate(dataStart, dataLength);
-        };
-
     /// <summary>Reports every grammar error of a template; returns whether it had none.</summary>
-    private bool ReportTemplateErrors(Template template, string templateName, Func<int, int, Location> locate)
+    private bool ReportTemplateErrors(Template template, string templateName, TemplateSpans spans)
     {
         _readAll &= template.IsValid;
         foreach (var error in template.Errors)
         {
-            var location = locate(error.Start, error.Length);
+            var location = spans.Locate(error.Start, error.Length);
             Report(DiagnosticDescriptors.MalformedTemplate, location, templateName, error.Message);
         }
 
@@ -689,12 +713,11 @@ internal sealed class TaskChecker
     }
 
     private void CheckPlaceholder(
-        PlaceholderPart placeholder, Func<int, int, Location> locate, Position position, string place)
+        PlaceholderPart placeholder, TemplateSpans spans, Position position, string place)
     {
+        // Where it is and how it reads are worked out only for a diagnostic: most placeholders have none.
         (placeholder.Scope == PlaceholderScope.Inputs ? _usedInputs : _usedSecrets).Add(placeholder.Name);
-        var location = locate(placeholder.Start, placeholder.Length);
-        var display = "{" + placeholder.Display + "}";
-        var shape = Resolve(placeholder, display, location, locate);
+        var shape = Resolve(placeholder, spans);
         if (shape is null)
         {
             return;
@@ -702,8 +725,8 @@ internal sealed class TaskChecker
 
         if (Unsupported(shape) is { } reason)
         {
-            Report(DiagnosticDescriptors.UnsupportedInputType, location, $"'{display}'",
-                shape.Type.ToDisplayString(TypeFormat), reason);
+            Report(DiagnosticDescriptors.UnsupportedInputType, spans.Locate(placeholder.Start, placeholder.Length),
+                $"'{Display(placeholder)}'", shape.Type.ToDisplayString(TypeFormat), reason);
             return;
         }
 
@@ -712,7 +735,8 @@ internal sealed class TaskChecker
             if (!shape.IsFormattable)
             {
                 var type = shape.Type.ToDisplayString(TypeFormat);
-                Report(DiagnosticDescriptors.FormatNotSupported, location, display, format, type);
+                Report(DiagnosticDescriptors.FormatNotSupported, spans.Locate(placeholder.Start, placeholder.Length),
+                    Display(placeholder), format, type);
             }
 
             return;
@@ -728,9 +752,13 @@ internal sealed class TaskChecker
         {
             var where = position == Position.QueryValue ? place + ", whose items must be single values" : place;
             var type = shape.Type.ToDisplayString(TypeFormat);
-            Report(DiagnosticDescriptors.CollectionInText, location, display, type, where);
+            Report(DiagnosticDescriptors.CollectionInText, spans.Locate(placeholder.Start, placeholder.Length),
+                Display(placeholder), type, where);
         }
     }
+
+    /// <summary>A placeholder as messages quote it, braces included.</summary>
+    private static string Display(PlaceholderPart placeholder) => "{" + placeholder.Display + "}";
 
     /// <summary>
     /// Why a value can be neither formatted as text nor written as JSON, or <see langword="null"/> when it can.
@@ -764,7 +792,19 @@ internal sealed class TaskChecker
 
     private bool IsReflectionType(ITypeSymbol type)
     {
-        var memberInfo = _compilation.GetTypeByMetadataName("System.Reflection.MemberInfo");
+        // No value type and no special type (string, object, ...) is or derives from MemberInfo.
+        if (type.IsValueType || type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        if (!_memberInfoLooked)
+        {
+            _memberInfo = _compilation.GetTypeByMetadataName("System.Reflection.MemberInfo");
+            _memberInfoLooked = true;
+        }
+
+        var memberInfo = _memberInfo;
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (SymbolEqualityComparer.Default.Equals(current, memberInfo))
@@ -778,8 +818,7 @@ internal sealed class TaskChecker
 
     /// <summary>The shape of a placeholder's value, or <see langword="null"/> (reported) when it names nothing.
     /// </summary>
-    private ValueShape? Resolve(
-        PlaceholderPart placeholder, string display, Location location, Func<int, int, Location> locate)
+    private ValueShape? Resolve(PlaceholderPart placeholder, TemplateSpans spans)
     {
         if (placeholder.Scope == PlaceholderScope.Secrets)
         {
@@ -789,8 +828,9 @@ internal sealed class TaskChecker
                 _readAll = false;
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(DiagnosticProperties.SecretName, placeholder.Name);
+                var location = spans.Locate(placeholder.Start, placeholder.Length);
                 _report(Diagnostic.Create(
-                    DiagnosticDescriptors.UndeclaredSecret, location, properties, display, _task.Type.Name, placeholder.Name));
+                    DiagnosticDescriptors.UndeclaredSecret, location, properties, Display(placeholder), _task.Type.Name, placeholder.Name));
             }
 
             return null;
@@ -798,7 +838,11 @@ internal sealed class TaskChecker
 
         if (_task.FindInput(placeholder.Name) is not { } input)
         {
-            ReportUnknownInput(placeholder, display, location, locate(placeholder.NameStart, placeholder.Name.Length));
+            ReportUnknownInput(
+                placeholder,
+                Display(placeholder),
+                spans.Locate(placeholder.Start, placeholder.Length),
+                spans.Locate(placeholder.NameStart, placeholder.Name.Length));
             return null;
         }
 
@@ -808,7 +852,8 @@ internal sealed class TaskChecker
             if (ValueShape.FindProperty(type, member) is not { } property)
             {
                 var owner = type.ToDisplayString(TypeFormat);
-                Report(DiagnosticDescriptors.UnknownMember, location, owner, member, display);
+                var location = spans.Locate(placeholder.Start, placeholder.Length);
+                Report(DiagnosticDescriptors.UnknownMember, location, owner, member, Display(placeholder));
                 return null;
             }
 
@@ -909,12 +954,10 @@ internal sealed class TaskChecker
         return false;
     }
 
-    private TemplateLocation Locate(TemplateArgument argument) =>
-        TemplateLocation.Of(argument, AttributeLocation(argument.Attribute), _cancellationToken);
+    private TemplateLocation Locate(TemplateArgument argument) => TemplateLocation.Of(argument, _task.Type, _cancellationToken);
 
     private Location AttributeLocation(AttributeData attribute) =>
-        attribute.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation()
-        ?? (_task.Type.Locations.Length > 0 ? _task.Type.Locations[0] : Location.None);
+        TemplateLocation.AttributeLocation(attribute, _task.Type, _cancellationToken);
 
     private void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
         _report(Diagnostic.Create(descriptor, location, arguments));

@@ -68,8 +68,18 @@ public sealed class WebhookTaskAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static AttributeData? TaskAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType) =>
-        type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+    private static AttributeData? TaskAttribute(INamedTypeSymbol type, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The first task class nested, at any depth, in <paramref name="type"/>.</summary>
     private static (INamedTypeSymbol Task, AttributeData Attribute)? FindNestedTask(
@@ -105,8 +115,8 @@ public sealed class WebhookTaskAnalyzer : DiagnosticAnalyzer
             foreach (var site in sites)
             {
                 var others = string.Join("', '", sites.Where(s => !ReferenceEquals(s, site)).Select(s => s.TypeName));
-                context.ReportDiagnostic(
-                    Diagnostic.Create(DiagnosticDescriptors.DuplicateTaskName, site.Location, site.Name, others));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DuplicateTaskName, site.GetLocation(context.CancellationToken), site.Name, others));
             }
         }
     }
