@@ -13,14 +13,17 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using WebhookTasks.Analyzers;
 using WebhookTasks.Generator;
+using WebhookTasks.Symbols;
 
 namespace WebhookTasks.Benchmarks;
 
 /// <summary>
 /// Compile-time cost over 1,000 tasks (one file each): a cold run, a run after an unrelated edit and a
-/// run after one task's edit, for our generator and for Refit's on 1,000 equivalent interface methods;
-/// and our analyzers over the same compilation, beside an analyzer that does nothing (what
-/// CompilationWithAnalyzers costs by itself). Checks makes sure each generator generated all 1,000.
+/// run after one task's edit, for our generator and for Refit's on 1,000 equivalent interface methods,
+/// beside the floor of <c>ForAttributeWithMetadataName</c> itself (a generator whose transform returns a
+/// constant); and our analyzers over the same compilation, beside an analyzer that does nothing (what
+/// CompilationWithAnalyzers costs by itself), and their stages alone on symbols already bound. Checks makes
+/// sure each generator generated all 1,000.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -41,6 +44,13 @@ public class GeneratorBenchmarks
     private CSharpCompilation _refitMethodEdit = null!;
     private GeneratorDriver _refitWarm = null!;
     private IIncrementalGenerator _refitGenerator = null!;
+    private GeneratorDriver _floorWarm = null!;
+    private int _refitUnrelatedIndex;
+    private int _edits;
+    private CSharpCompilation _bound = null!;
+    private INamedTypeSymbol _attributeType = null!;
+    private List<INamedTypeSymbol> _types = null!;
+    private List<(INamedTypeSymbol Type, AttributeData Attribute)> _tasks = null!;
 
     /// <summary>The compilations the generators run on, before generation; checked to have no errors.</summary>
     internal IEnumerable<(string Name, CSharpCompilation Compilation)> Inputs =>
@@ -59,6 +69,15 @@ public class GeneratorBenchmarks
         _oursUnrelatedEdit = Replace(_ours, Tasks, Unrelated(2));
         _oursTaskEdit = Replace(_ours, 7, TaskSource(7).Replace("/v1/", "/v2/", StringComparison.Ordinal));
         _oursWarm = OurDriver().RunGenerators(_ours);
+        _floorWarm = FloorDriver().RunGenerators(_ours);
+
+        // The analyzer's stages are timed on a compilation bound beforehand, so they pay for no binding.
+        _bound = _ours.Clone();
+        _bound.GetDiagnostics();
+        _attributeType = _bound.GetTypeByMetadataName(TaskDeclaration.WebhookTaskAttributeName)!;
+        _types = _bound.GetSymbolsWithName(_ => true, SymbolFilter.Type).OfType<INamedTypeSymbol>().ToList();
+        _tasks = _types.Select(type => (Type: type, Attribute: TaskAttribute(type))).Where(t => t.Attribute is not null)
+            .Select(t => (t.Type, t.Attribute!)).ToList();
 
         var refitPath = typeof(GeneratorBenchmarks).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RefitPackagePath").Value!;
         var refitLibrary = MetadataReference.CreateFromFile(Path.Combine(refitPath, "lib", "net8.0", "Refit.dll"));
@@ -66,6 +85,7 @@ public class GeneratorBenchmarks
         _refitGenerator = (IIncrementalGenerator)Activator.CreateInstance(generatorAssembly.GetTypes().Single(t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && !t.IsAbstract))!;
         var interfaces = Enumerable.Range(0, Tasks / MethodsPerInterface).Select(InterfaceSource).ToList();
         _refit = Compilation("Refit", interfaces.Append(Unrelated(1)), refitLibrary);
+        _refitUnrelatedIndex = interfaces.Count;
         _refitUnrelatedEdit = Replace(_refit, interfaces.Count, Unrelated(2));
         _refitMethodEdit = Replace(_refit, 7, InterfaceSource(7).Replace("/v1/", "/v2/", StringComparison.Ordinal));
         _refitWarm = RefitDriver().RunGenerators(_refit);
@@ -77,11 +97,33 @@ public class GeneratorBenchmarks
     [Benchmark, BenchmarkCategory("cold")]
     public GeneratorDriver Ours_Cold() => OurDriver().RunGenerators(_ours);
 
+    [Benchmark, BenchmarkCategory("cold")]
+    public GeneratorDriver Floor_Cold() => FloorDriver().RunGenerators(_ours);
+
     [Benchmark(Baseline = true), BenchmarkCategory("unrelated edit")]
     public GeneratorDriver Refit_UnrelatedEdit() => _refitWarm.RunGenerators(_refitUnrelatedEdit);
 
+    /// <summary>What ForAttributeWithMetadataName costs after an unrelated edit with a transform that does nothing.</summary>
+    [Benchmark, BenchmarkCategory("unrelated edit")]
+    public GeneratorDriver Floor_UnrelatedEdit() => _floorWarm.RunGenerators(_oursUnrelatedEdit);
+
     [Benchmark, BenchmarkCategory("unrelated edit")]
     public GeneratorDriver Ours_UnrelatedEdit() => _oursWarm.RunGenerators(_oursUnrelatedEdit);
+
+    // An unrelated edit as an IDE makes it: a new compilation each time, whose symbols are bound anew when the
+    // transform first reads them. The runs above reuse one edited compilation, whose symbols are bound after
+    // the first run, so they show the generator's own work and these show what an edit really costs.
+    [Benchmark(Baseline = true), BenchmarkCategory("unrelated edit, new compilation")]
+    public GeneratorDriver Refit_UnrelatedEditNewCompilation() =>
+        _refitWarm.RunGenerators(Replace(_refit, _refitUnrelatedIndex, Unrelated(3 + _edits++)));
+
+    [Benchmark, BenchmarkCategory("unrelated edit, new compilation")]
+    public GeneratorDriver Ours_UnrelatedEditNewCompilation() =>
+        _oursWarm.RunGenerators(Replace(_ours, Tasks, Unrelated(3 + _edits++)));
+
+    [Benchmark, BenchmarkCategory("unrelated edit, new compilation")]
+    public GeneratorDriver Floor_UnrelatedEditNewCompilation() =>
+        _floorWarm.RunGenerators(Replace(_ours, Tasks, Unrelated(3 + _edits++)));
 
     [Benchmark(Baseline = true), BenchmarkCategory("one task edited")]
     public GeneratorDriver Refit_OneMethodEdited() => _refitWarm.RunGenerators(_refitMethodEdit);
@@ -98,6 +140,64 @@ public class GeneratorBenchmarks
     [Benchmark, BenchmarkCategory("analyzers")]
     public Task<ImmutableArray<Diagnostic>> Ours_Analyzers() =>
         _ours.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new WebhookTaskAnalyzer())).GetAnalyzerDiagnosticsAsync();
+
+    /// <summary>The first stage alone: every type's attributes searched for [WebhookTask], as the analyzer does.</summary>
+    [Benchmark, BenchmarkCategory("analyzer stages")]
+    public int Stage_FindTasks()
+    {
+        var found = 0;
+        foreach (var type in _types)
+        {
+            found += TaskAttribute(type) is null ? 0 : 1;
+        }
+
+        return found;
+    }
+
+    /// <summary>The second: each task's declaration read from its symbols (shared with the generator).</summary>
+    [Benchmark, BenchmarkCategory("analyzer stages")]
+    public int Stage_ReadDeclarations()
+    {
+        var inputs = 0;
+        foreach (var (type, attribute) in _tasks)
+        {
+            inputs += TaskDeclaration.Read(type, attribute).Inputs.Count;
+        }
+
+        return inputs;
+    }
+
+    /// <summary>The whole check of each task (reading included), as the analyzer's symbol action runs it.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("analyzer stages")]
+    public int Stage_CheckTasks()
+    {
+        var diagnostics = 0;
+        foreach (var (type, attribute) in _tasks)
+        {
+            TaskChecker.Check(type, attribute, _bound, _ => diagnostics++, default);
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>The tasks the analyzer stages run over, for checks.</summary>
+    internal int StageTaskCount => _tasks.Count;
+
+    private AttributeData? TaskAttribute(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    private static GeneratorDriver FloorDriver() =>
+        CSharpGeneratorDriver.Create(new[] { new FloorGenerator().AsSourceGenerator() }, parseOptions: Parse);
 
     private static GeneratorDriver OurDriver() =>
         CSharpGeneratorDriver.Create(new[] { new WebhookTaskGenerator().AsSourceGenerator() }, parseOptions: Parse);
@@ -176,5 +276,23 @@ internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(static _ => { }, SymbolKind.NamedType);
             start.RegisterCompilationEndAction(static _ => { });
         });
+    }
+}
+
+/// <summary>
+/// ForAttributeWithMetadataName with our attribute and syntax filter and a transform that returns a constant:
+/// the least any generator built on it pays per run, whatever its transform does.
+/// </summary>
+internal sealed class FloorGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
+            TaskDeclaration.WebhookTaskAttributeName,
+            static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+            static (_, _) => 0);
+
+        // A pipeline no output reads is never run.
+        context.RegisterSourceOutput(tasks, static (_, _) => { });
     }
 }
