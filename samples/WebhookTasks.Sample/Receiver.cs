@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Text;
@@ -12,8 +13,11 @@ using Microsoft.Extensions.Logging;
 
 namespace WebhookTasks.Sample;
 
-/// <summary>What the embedded receiver got: the method, the request target as sent, and the body.</summary>
-internal sealed record ReceivedRequest(string Method, string Target, string Body);
+/// <summary>
+/// What the embedded receiver got: the method, the request target as sent, the body, and the
+/// <c>Idempotency-Key</c> header that WebhookTasks.Hangfire's jobs send (the Hangfire sample links this file).
+/// </summary>
+internal sealed record ReceivedRequest(string Method, string Target, string Body, string? IdempotencyKey);
 
 /// <summary>
 /// A local webhook receiver on 127.0.0.1 and an ephemeral port, answering every request with
@@ -29,6 +33,21 @@ internal sealed class Receiver : IAsyncDisposable
     }
 
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+
+    /// <summary>The calls that carried <paramref name="idempotencyKey"/>, in the order they arrived.</summary>
+    public IReadOnlyList<ReceivedRequest> RequestsWithKey(string idempotencyKey)
+    {
+        var found = new List<ReceivedRequest>();
+        foreach (var request in Requests)
+        {
+            if (request.IdempotencyKey == idempotencyKey)
+            {
+                found.Add(request);
+            }
+        }
+
+        return found;
+    }
 
     public Uri Origin { get; private set; } = null!;
 
@@ -56,12 +75,13 @@ internal sealed class Receiver : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-        Requests.Enqueue(new ReceivedRequest(context.Request.Method, target, body));
+        var key = context.Request.Headers.TryGetValue("Idempotency-Key", out var values) ? values.ToString() : null;
+        Requests.Enqueue(new ReceivedRequest(context.Request.Method, target, body, key));
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync("Hello");
     }
 
-    private static string Single(System.Collections.Generic.ICollection<string> urls)
+    private static string Single(ICollection<string> urls)
     {
         foreach (var url in urls)
         {
