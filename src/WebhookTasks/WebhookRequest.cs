@@ -17,6 +17,7 @@ public sealed class WebhookRequest
     private readonly string _shownUrl;
     private readonly IReadOnlyList<string> _secretValues;
     private string? _bodyText;
+    private string[]? _maskForms;
 
     internal WebhookRequest(
         WebhookTaskDescriptor task,
@@ -66,7 +67,16 @@ public sealed class WebhookRequest
     /// <summary>The data as a result shows it, secrets masked.</summary>
     internal string? ShownInputData => RawInputData is null ? null : Mask(RawInputData);
 
-    internal string Mask(string text) => SecretMasker.Mask(text, _secretValues);
+    internal string Mask(string text)
+    {
+        if (_secretValues.Count == 0 || text.Length == 0)
+        {
+            return text;
+        }
+
+        // The forms are worked out once, and only for a request that has secrets and shows something.
+        return SecretMasker.Mask(text, _maskForms ??= SecretMasker.FormsOf(_secretValues));
+    }
 
     /// <summary>
     /// Returns a copy of this request that also sends the header <paramref name="name"/>; a declared
@@ -109,7 +119,10 @@ public sealed class WebhookRequest
         }
 
         headers.Add(new KeyValuePair<string, string>(name, value));
-        return new WebhookRequest(Task, Url, _shownUrl, headers, _hasBody ? _body : null, RawInputData, _secretValues);
+        // Typed as nullable: a bare null would convert to an empty ReadOnlyMemory<byte> (through byte[])
+        // and give a GET or DELETE an empty body.
+        var body = _hasBody ? _body : (ReadOnlyMemory<byte>?)null;
+        return new WebhookRequest(Task, Url, _shownUrl, headers, body, RawInputData, _secretValues);
     }
 
     private static bool IsToken(string name)
