@@ -28,7 +28,7 @@ internal enum ValueKind
     /// <summary><see cref="System.Uri"/>: its original text.</summary>
     Uri,
 
-    /// <summary>Any other <see cref="System.IFormattable"/> (Guid, TimeSpan, DateOnly, ...): invariant text, a JSON string.</summary>
+    /// <summary>Any other <see cref="System.IFormattable"/> (Guid, TimeSpan, DateOnly, ...): invariant text, a JSON string (DateOnly and TimeOnly as System.Text.Json writes them).</summary>
     Formattable,
 
     /// <summary>An array or <c>IEnumerable&lt;T&gt;</c>: a JSON array; in a URL query, the key repeats.</summary>

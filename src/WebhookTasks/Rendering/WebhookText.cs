@@ -7,7 +7,7 @@ namespace WebhookTasks.Rendering;
 
 /// <summary>
 /// Formats input values as text the way templates define it: invariant culture, <c>true</c>/<c>false</c>,
-/// round-trip ISO 8601 dates, well-formed UTF-16. Called by generated code.
+/// round-trip ISO 8601 dates and times (dates and times of day as System.Text.Json writes them), well-formed UTF-16. Called by generated code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class WebhookText
@@ -56,6 +56,26 @@ public static class WebhookText
     /// <summary>Formats a nullable date, time and offset.</summary>
     /// <param name="value">The value.</param>
     public static string? Format(DateTimeOffset? value) => value is { } v ? Format(v) : null;
+
+    /// <summary>Formats a date as ISO 8601 <c>yyyy-MM-dd</c>, as System.Text.Json writes it.</summary>
+    /// <param name="value">The value.</param>
+    public static string Format(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a nullable date.</summary>
+    /// <param name="value">The value.</param>
+    public static string? Format(DateOnly? value) => value is { } v ? Format(v) : null;
+
+    /// <summary>
+    /// Formats a time of day as System.Text.Json writes it: <c>HH:mm:ss</c>, followed by seven digits of
+    /// fraction (<c>.fffffff</c>) when the time is not a whole second.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    public static string Format(TimeOnly value) =>
+        value.ToString(value.Ticks % TimeSpan.TicksPerSecond == 0 ? "HH:mm:ss" : "HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a nullable time of day.</summary>
+    /// <param name="value">The value.</param>
+    public static string? Format(TimeOnly? value) => value is { } v ? Format(v) : null;
 
     /// <summary>Formats a URI as it was given.</summary>
     /// <param name="value">The value.</param>
