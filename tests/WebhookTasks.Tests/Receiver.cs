@@ -25,6 +25,12 @@ public sealed record ReceivedRequest(string Method, string RawTarget, IReadOnlyL
 {
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>The path as ASP.NET Core decodes it (<c>HttpRequest.Path</c>); Kestrel leaves <c>%2F</c> as it came.</summary>
+    public string DecodedPath { get; init; } = "";
+
+    /// <summary>The query parameters as ASP.NET Core decodes them (<c>HttpRequest.Query</c>), first value of each.</summary>
+    public IReadOnlyDictionary<string, string> DecodedQuery { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The request target's path, before any <c>?</c>, still percent-encoded.</summary>
     public string RawPath => RawTarget.Split('?', 2)[0];
 
@@ -150,7 +156,11 @@ public sealed class Receiver : IAsyncDisposable
 
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
-        var received = new ReceivedRequest(request.Method, rawTarget, headers, body.ToArray());
+        var received = new ReceivedRequest(request.Method, rawTarget, headers, body.ToArray())
+        {
+            DecodedPath = request.Path.Value ?? "",
+            DecodedQuery = request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()),
+        };
         _requests.Enqueue(received);
 
         var reply = _respond(received);
