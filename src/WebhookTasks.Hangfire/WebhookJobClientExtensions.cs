@@ -1,17 +1,20 @@
 using System;
 using System.Linq.Expressions;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Hangfire;
+using Hangfire.Server;
 using Hangfire.States;
 
 namespace WebhookTasks.Hangfire;
 
 /// <summary>
-/// Creates Hangfire jobs that send webhook tasks. The task instance is a job argument: its input properties are
-/// stored with the job by Hangfire's JSON serializer (so their types must round-trip through it), while its secrets
-/// are not properties and are resolved by the worker when it runs the job. Any Hangfire server whose process has
-/// the task's assembly can run the job.
+/// Creates Hangfire jobs that send webhook tasks. The task's public properties (its inputs) are written as
+/// System.Text.Json text, with fixed options of this package, and that text is the job's argument: the worker reads
+/// it back into a new task instance, so a value sends the same from a job as from an in-process call. Secrets are
+/// not properties and are resolved by the worker when it runs the job. Every Hangfire server that fetches from the
+/// job's queue must have the task's assembly (see <see cref="WebhookJob"/>).
 /// </summary>
 public static class WebhookJobClientExtensions
 {
@@ -20,6 +23,7 @@ public static class WebhookJobClientExtensions
     /// <param name="jobs">The Hangfire client.</param>
     /// <param name="task">The task, with its input values set.</param>
     /// <returns>The new job's id.</returns>
+    /// <exception cref="ArgumentException">The task's inputs cannot be written as JSON (for example, they hold a reference cycle).</exception>
     public static string EnqueueWebhook<TTask>(this IBackgroundJobClient jobs, TTask task)
         where TTask : class, IWebhookTask
     {
@@ -73,8 +77,9 @@ public static class WebhookJobClientExtensions
     /// <param name="parentId">The id of the job to wait for.</param>
     /// <param name="task">The task, with its input values set.</param>
     /// <param name="options">
-    /// When it runs: by default only once the parent succeeded (a parent that fails and is deleted leaves it waiting);
-    /// <see cref="JobContinuationOptions.OnAnyFinishedState"/> also after the parent is deleted.
+    /// When it runs: by default only once the parent succeeded (when the parent is deleted, so is the continuation);
+    /// <see cref="JobContinuationOptions.OnAnyFinishedState"/> also after the parent is deleted. Failed is not a
+    /// finished state in Hangfire: while the parent is Failed, the continuation stays Awaiting with either option.
     /// </param>
     /// <returns>The new job's id.</returns>
     public static string ContinueWebhookWith<TTask>(this IBackgroundJobClient jobs, string parentId, TTask task,
@@ -106,11 +111,26 @@ public static class WebhookJobClientExtensions
         jobs.AddOrUpdate<WebhookJob>(recurringJobId, Call(task), cronExpression, options ?? new RecurringJobOptions());
     }
 
+    private static readonly MethodInfo RunAsync = typeof(WebhookJob).GetMethod(nameof(WebhookJob.RunAsync))
+        ?? throw new MissingMethodException(nameof(WebhookJob), nameof(WebhookJob.RunAsync));
+
+    // The job is made for the task's own type, not TTask: a task passed as IWebhookTask or a base class must come back
+    // as what it is, and Hangfire finds the method's type argument from the type of the inputs parameter.
     private static Expression<Func<WebhookJob, Task>> Call<TTask>(TTask task)
         where TTask : class, IWebhookTask
     {
         ArgumentNullException.ThrowIfNull(task);
-        var taskName = task.Descriptor.Name;
-        return job => job.RunAsync(taskName, task, null, CancellationToken.None);
+        var type = task.GetType();
+        var inputsType = typeof(WebhookTaskInputs<>).MakeGenericType(type);
+        var inputs = Activator.CreateInstance(inputsType, WebhookJobInputs.Serialize(task));
+        var job = Expression.Parameter(typeof(WebhookJob), "job");
+        var call = Expression.Call(
+            job,
+            RunAsync.MakeGenericMethod(type),
+            Expression.Constant(task.Descriptor.Name),
+            Expression.Constant(inputs, inputsType),
+            Expression.Constant(null, typeof(PerformContext)),
+            Expression.Constant(CancellationToken.None));
+        return Expression.Lambda<Func<WebhookJob, Task>>(call, job);
     }
 }

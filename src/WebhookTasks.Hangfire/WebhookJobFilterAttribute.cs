@@ -13,14 +13,16 @@ namespace WebhookTasks.Hangfire;
 /// <summary>
 /// The Hangfire filter on <see cref="WebhookJob.RunAsync"/>. When a job is created (each occurrence of a recurring
 /// job included) it gives the job a new idempotency key; when a run fails, it decides from the failure whether the
-/// job is retried on the schedule of <see cref="WebhookRetryOptions"/> or fails at once.
+/// job is retried on the schedule of <see cref="WebhookRetryOptions"/> or fails at once; when a Failed job is enqueued
+/// again (the dashboard's Requeue), it resets the retry count so the job gets the whole schedule again.
 /// </summary>
 /// <remarks>
 /// Retried: <see cref="WebhookFailedException"/> with a 5xx, 408 or 429 status, <see cref="TimeoutException"/>,
 /// <see cref="HttpRequestException"/>, <see cref="IOException"/>, and any exception not named below. Failed at once:
 /// <see cref="WebhookFailedException"/> with any other status (other 4xx, 3xx), <see cref="ArgumentException"/> (an
-/// input value the task refuses), <see cref="WebhookSecretNotFoundException"/>, <see cref="WebhookResponseTooLargeException"/>
-/// and <see cref="InvalidOperationException"/> (a task built with errors). A job that has used up its retries stays Failed.
+/// input value the task refuses), <see cref="WebhookSecretNotFoundException"/> and <see cref="WebhookResponseTooLargeException"/>.
+/// <see cref="InvalidOperationException"/> is retried: it is also what a disposed object or a job activator that cannot
+/// make the job throws, which a healthy server may not. A job that has used up its retries stays Failed.
 /// </remarks>
 public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilter, IElectStateFilter
 {
@@ -43,12 +45,22 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
 
     /// <summary>
     /// Turns a candidate Failed state into a Scheduled one when the failure may pass and retries are left; otherwise
-    /// leaves it Failed, with a reason that says why it was not retried.
+    /// leaves it Failed, with a reason that says why it was not retried. When a Failed job is enqueued again, resets
+    /// its retry count.
     /// </summary>
     /// <param name="context">The state election.</param>
     public void OnStateElection(ElectStateContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.CandidateState is EnqueuedState
+            && string.Equals(context.CurrentState, FailedState.StateName, StringComparison.OrdinalIgnoreCase)
+            && context.GetJobParameter<int>(WebhookJobHeaders.RetryCountParameter, allowStale: true) != 0)
+        {
+            // A requeue of a job that failed (by hand, from the dashboard or the API) starts the schedule over.
+            context.SetJobParameter(WebhookJobHeaders.RetryCountParameter, 0);
+            return;
+        }
+
         if (context.CandidateState is not FailedState failed)
         {
             return;
@@ -79,7 +91,11 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
 
     /// <summary>Whether a webhook job that failed with <paramref name="exception"/> is retried (when retries are left).</summary>
     /// <param name="exception">The failure, as Hangfire's Failed state holds it.</param>
-    /// <returns><see langword="true"/> for failures that may pass: 5xx, 408, 429, timeouts, network errors and unknown exceptions.</returns>
+    /// <returns>
+    /// <see langword="true"/> for failures that may pass: 5xx, 408, 429, timeouts, network errors and every exception
+    /// not refused below (<see cref="InvalidOperationException"/> included); <see langword="false"/> for other statuses,
+    /// <see cref="ArgumentException"/>, a missing secret and a response over the cap.
+    /// </returns>
     public static bool IsRetryable(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -90,7 +106,6 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
             WebhookSecretNotFoundException => false,
             TimeoutException or HttpRequestException or IOException => true,
             ArgumentException => false,
-            InvalidOperationException => false,
             _ => true,
         };
     }

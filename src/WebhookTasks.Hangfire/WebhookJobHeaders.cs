@@ -15,7 +15,8 @@ public static class WebhookJobHeaders
 
     /// <summary>
     /// The Hangfire job parameter that counts the retries <see cref="WebhookJobFilterAttribute"/> has scheduled:
-    /// <c>WebhookTasks.RetryCount</c>. Absent before the first retry; the run's <see cref="WebhookJobResult.Attempt"/> is it plus one.
+    /// <c>WebhookTasks.RetryCount</c>. Absent before the first retry, and set back to 0 when a Failed job is enqueued
+    /// again; the run's <see cref="WebhookJobResult.Attempt"/> is it plus one.
     /// </summary>
     public const string RetryCountParameter = "WebhookTasks.RetryCount";
 }

@@ -59,7 +59,7 @@ public sealed class EnqueueTests
 
         var id = world.Jobs.EnqueueWebhook(task);
 
-        var stored = Assert.IsType<PostOrder>(world.Details(id).Job.Args[1]);
+        var stored = Assert.IsType<WebhookTaskInputs<PostOrder>>(world.Details(id).Job.Args[1]).ToTask();
         Assert.NotSame(task, stored);
         Assert.Equal((task.Path, task.Id, task.Note), (stored.Path, stored.Id, stored.Note));
         Assert.Equal(task.Tags, stored.Tags);

@@ -127,11 +127,22 @@ internal sealed class Harness : IAsyncDisposable
 
             if (clock.Elapsed > WaitLimit)
             {
-                throw new TimeoutException($"Job {jobId} is {state ?? "missing"} after {WaitLimit}, not {string.Join(" or ", states)}.");
+                var last = Storage.GetMonitoringApi().JobDetails(jobId)?.History.FirstOrDefault(h => h.StateName == FailedState.StateName || h.Reason is not null);
+                throw new TimeoutException(
+                    $"Job {jobId} is {state ?? "missing"} after {WaitLimit}, not {string.Join(" or ", states)}. Last reason: {last?.Reason}; {string.Join("; ", last?.Data.Select(d => d.Key + "=" + d.Value) ?? [])}");
             }
 
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>The job's latest state with its reason and data, for failure messages.</summary>
+    public string LatestState(string jobId)
+    {
+        var latest = Details(jobId).History.FirstOrDefault();
+        return latest is null
+            ? "no state"
+            : $"{latest.StateName}: {latest.Reason}; {string.Join("; ", latest.Data.Select(d => d.Key + "=" + d.Value))}";
     }
 
     /// <summary>Waits for a final state: Succeeded or Failed.</summary>

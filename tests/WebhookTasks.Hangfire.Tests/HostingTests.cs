@@ -66,6 +66,70 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Hosted_server_without_AddWebhookTasks_runs_the_job_with_the_shared_default()
+    {
+        await using var receiver = await Receiver.StartAsync(new Reply(200, "ok"));
+        using var storage = new InMemoryStorage(new InMemoryStorageOptions { MaxStateHistoryLength = 100 });
+
+        // The shared default client reads secrets from the environment; only this test uses this variable.
+        Environment.SetEnvironmentVariable("WEBHOOKTASKS_SECRET_HANGFIRE_TESTS_DEFAULT_URL", receiver.Origin + "default");
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddSingleton<ILoggerFactory>(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+            builder.Services.AddHangfire(configuration => configuration.UseStorage(storage).UseWebhookTasks(TestRetry.Configure));
+            builder.Services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = 1;
+                options.SchedulePollingInterval = TimeSpan.FromMilliseconds(50);
+                options.ShutdownTimeout = TimeSpan.FromSeconds(5);
+                options.ServerName = "webhooktasks-hosted-default-" + Guid.NewGuid().ToString("N");
+            });
+            using var host = builder.Build();
+            Assert.Null(host.Services.GetService<WebhookClient>());
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                var id = host.Services.GetRequiredService<IBackgroundJobClient>().EnqueueWebhook(new DefaultClientPing { N = 1 });
+
+                Assert.Equal(SucceededState.StateName, await WaitForEndAsync(storage, id));
+                Assert.Equal("/default", receiver.Single().RawTarget);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WEBHOOKTASKS_SECRET_HANGFIRE_TESTS_DEFAULT_URL", null);
+        }
+    }
+
+    [Fact]
+    public void Activator_utilities_take_the_registered_client_when_there_is_one()
+    {
+        using var http = new System.Net.Http.HttpClient();
+        var client = new WebhookClient(http);
+        using var services = new ServiceCollection().AddSingleton(client).BuildServiceProvider();
+
+        var job = ActivatorUtilities.GetServiceOrCreateInstance<WebhookJob>(services);
+
+        Assert.Same(client, job.Client);
+    }
+
+    [Fact]
+    public void Activator_utilities_take_the_shared_default_without_a_registered_client()
+    {
+        using var services = new ServiceCollection().BuildServiceProvider();
+
+        var job = ActivatorUtilities.GetServiceOrCreateInstance<WebhookJob>(services);
+
+        Assert.Same(WebhookClient.Default, job.Client);
+    }
+
+    [Fact]
     public void Job_made_without_a_client_sends_with_the_shared_default()
     {
         Assert.Same(WebhookClient.Default, new WebhookJob().Client);
@@ -79,8 +143,8 @@ public sealed class HostingTests
 
         // A factory without filter providers: the client-side filter never runs, so the job is created with no key.
         var bare = new BackgroundJobClient(world.Storage, new JobFilterCollection());
-        var task = new PostOrder { Path = "bare" };
-        var id = bare.Create<WebhookJob>(job => job.RunAsync("post-order", task, null, CancellationToken.None), new EnqueuedState());
+        const string Inputs = """{"path":"bare"}""";
+        var id = bare.Create<WebhookJob>(job => job.RunAsync("post-order", new WebhookTaskInputs<PostOrder>(Inputs), null, CancellationToken.None), new EnqueuedState());
         Assert.Null(world.Parameter<string>(id, WebhookJobHeaders.IdempotencyKeyParameter));
 
         Assert.Equal(SucceededState.StateName, await world.WaitForEndAsync(id));

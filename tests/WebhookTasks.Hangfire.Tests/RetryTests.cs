@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Hangfire;
 using Hangfire.States;
 using WebhookTasks.Tests;
 using Xunit;
@@ -154,6 +155,23 @@ public sealed class RetryTests
         // Failed is final: nothing is tried again.
         await Task.Delay(TestRetry.Delay * 5, TestContext.Current.CancellationToken);
         Assert.Equal(TestRetry.Attempts + 1, world.Receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Requeued_failed_job_gets_the_whole_retry_schedule_again()
+    {
+        await using var world = await Harness.StartAsync(new Reply(503, "down"));
+        var id = world.Jobs.EnqueueWebhook(Order());
+        Assert.Equal(FailedState.StateName, await world.WaitForEndAsync(id));
+
+        // What the dashboard's Requeue does: Failed to Enqueued.
+        Assert.True(world.Jobs.Requeue(id, FailedState.StateName));
+        await world.WaitForStateAsync(id, EnqueuedState.StateName, ProcessingState.StateName, ScheduledState.StateName);
+
+        Assert.Equal(FailedState.StateName, await world.WaitForEndAsync(id));
+        Assert.Equal(2 * (TestRetry.Attempts + 1), world.Receiver.Requests.Count);
+        Assert.Equal(2 * TestRetry.Attempts, world.History(id).Count(s => s == ScheduledState.StateName));
+        Assert.StartsWith("Retries used up", world.Details(id).History.First().Reason, StringComparison.Ordinal);
     }
 }
 

@@ -39,3 +39,56 @@ public partial class SecretPost
 
     public string Label { get; set; } = "";
 }
+
+public enum Shade
+{
+    Light,
+    DarkBlue,
+}
+
+public sealed record Place(string Street, string City);
+
+// Inputs whose values System.Text.Json writes but Newtonsoft.Json would not carry unchanged.
+[WebhookTask("json-values",
+    Url = "http://values.example.invalid/values/{inputs.name}",
+    Data = """{ "payload": "{inputs.payload}", "dict": "{inputs.dict}", "element": "{inputs.element}", "node": "{inputs.node}" }""",
+    ShowData = true)]
+public partial class JsonValues
+{
+    public string Name { get; init; } = "v";
+
+    public object? Payload { get; init; }
+
+    public Dictionary<string, object>? Dict { get; init; }
+
+    public System.Text.Json.JsonElement? Element { get; init; }
+
+    public System.Text.Json.Nodes.JsonObject? Node { get; init; }
+}
+
+// Typed inputs: required and init-only properties, a date with an offset, an enum, a collection and a nested record.
+[WebhookTask("typed-values",
+    Url = "http://values.example.invalid/typed/{inputs.id}?when={inputs.when}&shade={inputs.shade}",
+    Data = """{ "id": "{inputs.id}", "when": "{inputs.when}", "at": "at {inputs.when:O}", "shade": "{inputs.shade}", "tags": "{inputs.tags}", "place": "{inputs.place}", "city": "{inputs.place.City}" }""",
+    ShowData = true)]
+public partial class TypedValues
+{
+    public required string Id { get; init; }
+
+    public System.DateTimeOffset When { get; init; }
+
+    public Shade Shade { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public Place? Place { get; init; }
+}
+
+// Its whole URL comes from a secret, so that even the shared default client (environment secrets, no origin
+// override) sends it to a test's receiver.
+[WebhookTask("default-client-ping", Url = "{secrets.hangfire_tests_default_url}")]
+[Secret("hangfire_tests_default_url")]
+public partial class DefaultClientPing
+{
+    public int N { get; set; }
+}
