@@ -108,7 +108,6 @@ internal static class SecretMasker
     {
         var hex = lowerHex ? "0123456789abcdef" : "0123456789ABCDEF";
         var text = new StringBuilder(value.Length * 3);
-        Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -124,21 +123,7 @@ internal static class SecretMasker
                 continue;
             }
 
-            int codePoint = c;
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                codePoint = char.ConvertToUtf32(c, value[++i]);
-            }
-            else if (char.IsSurrogate(c))
-            {
-                codePoint = 0xFFFD;
-            }
-
-            var length = new Rune(codePoint).EncodeToUtf8(utf8);
-            for (var b = 0; b < length; b++)
-            {
-                text.Append('%').Append(hex[utf8[b] >> 4]).Append(hex[utf8[b] & 0xF]);
-            }
+            i = UrlEncoding.AppendEscaped(text, value, i, hex);
         }
 
         return text.ToString();

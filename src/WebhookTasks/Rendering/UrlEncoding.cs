@@ -36,7 +36,6 @@ public static class UrlEncoding
     /// <param name="value">The raw text.</param>
     public static void AppendEncoded(StringBuilder builder, ReadOnlySpan<char> value)
     {
-        Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
@@ -46,22 +45,40 @@ public static class UrlEncoding
                 continue;
             }
 
-            int codePoint = c;
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                codePoint = char.ConvertToUtf32(c, value[++i]);
-            }
-            else if (char.IsSurrogate(c))
-            {
-                codePoint = 0xFFFD;
-            }
-
-            var length = new Rune(codePoint).EncodeToUtf8(utf8);
-            for (var b = 0; b < length; b++)
-            {
-                builder.Append('%').Append(Hex[utf8[b] >> 4]).Append(Hex[utf8[b] & 0xF]);
-            }
+            i = AppendEscaped(builder, value, i, Hex);
         }
+    }
+
+    /// <summary>
+    /// Appends the percent escapes of the UTF-8 bytes of the character at <paramref name="index"/>: a surrogate pair
+    /// as one code point, a lone surrogate as U+FFFD.
+    /// </summary>
+    /// <param name="builder">Where to append.</param>
+    /// <param name="value">The text.</param>
+    /// <param name="index">Where the character starts.</param>
+    /// <param name="hex">The sixteen hexadecimal digits to use (upper or lower case).</param>
+    /// <returns>The index of the character's last UTF-16 unit.</returns>
+    internal static int AppendEscaped(StringBuilder builder, ReadOnlySpan<char> value, int index, string hex)
+    {
+        var c = value[index];
+        int codePoint = c;
+        if (char.IsHighSurrogate(c) && index + 1 < value.Length && char.IsLowSurrogate(value[index + 1]))
+        {
+            codePoint = char.ConvertToUtf32(c, value[++index]);
+        }
+        else if (char.IsSurrogate(c))
+        {
+            codePoint = 0xFFFD;
+        }
+
+        Span<byte> utf8 = stackalloc byte[4];
+        var length = new Rune(codePoint).EncodeToUtf8(utf8);
+        for (var b = 0; b < length; b++)
+        {
+            builder.Append('%').Append(hex[utf8[b] >> 4]).Append(hex[utf8[b] & 0xF]);
+        }
+
+        return index;
     }
 
     /// <summary>Whether a character is unreserved in RFC 3986 and so never encoded.</summary>
