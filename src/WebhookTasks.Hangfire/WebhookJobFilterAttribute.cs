@@ -13,8 +13,9 @@ namespace WebhookTasks.Hangfire;
 /// <summary>
 /// The Hangfire filter on <see cref="WebhookJob.RunAsync"/>. When a job is created (each occurrence of a recurring
 /// job included) it gives the job a new idempotency key; when a run fails, it decides from the failure whether the
-/// job is retried on the schedule of <see cref="WebhookRetryOptions"/> or fails at once; when a Failed job is enqueued
-/// again (the dashboard's Requeue), it resets the retry count so the job gets the whole schedule again.
+/// job is retried on the schedule of <see cref="WebhookRetryOptions"/> (waiting longer when the receiver's
+/// <c>Retry-After</c> asks for it, up to <see cref="WebhookRetryOptions.MaxRetryAfter"/>) or fails at once; when a
+/// Failed job is enqueued again (the dashboard's Requeue), it resets the retry count so the job gets the whole schedule again.
 /// </summary>
 /// <remarks>
 /// Retried: <see cref="WebhookFailedException"/> with a 5xx, 408 or 429 status, <see cref="TimeoutException"/>,
@@ -82,10 +83,14 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
             return;
         }
 
+        var retryAfter = (exception as WebhookFailedException)?.RetryAfter;
+        var (delay, fromRetryAfter) = options.Decide(retry, retryAfter);
         context.SetJobParameter(WebhookJobHeaders.RetryCountParameter, retry);
-        context.CandidateState = new ScheduledState(options.Delay(retry))
+        context.CandidateState = new ScheduledState(delay)
         {
-            Reason = $"Retry attempt {retry} of {options.Attempts}: {failure}",
+            Reason = fromRetryAfter
+                ? $"Retry attempt {retry} of {options.Attempts}: {failure}, {DescribeWait(delay, retryAfter!.Value)}"
+                : $"Retry attempt {retry} of {options.Attempts}: {failure}",
         };
     }
 
@@ -135,6 +140,12 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
             }
         }
     }
+
+    private static string DescribeWait(TimeSpan delay, TimeSpan retryAfter) => delay < retryAfter
+        ? $"waiting {Seconds(delay)} s (WebhookRetryOptions.MaxRetryAfter) where Retry-After asked for {Seconds(retryAfter)} s"
+        : $"waiting {Seconds(delay)} s as Retry-After asked";
+
+    private static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Describe(Exception exception) => exception switch
     {

@@ -14,7 +14,11 @@ public static class WebhookTasksHangfireExtensions
     /// <param name="configuration">Hangfire's configuration, such as <c>GlobalConfiguration.Configuration</c> or the one <c>services.AddHangfire</c> passes.</param>
     /// <param name="configure">Changes the options, which start at their defaults; <see langword="null"/> for the defaults.</param>
     /// <returns><paramref name="configuration"/>, to chain further calls.</returns>
-    /// <exception cref="ArgumentException">The options are inconsistent (no delays while retries are allowed, or a negative delay).</exception>
+    /// <exception cref="ArgumentException">
+    /// The options are inconsistent (no delays while retries are allowed, or a negative delay), or
+    /// <paramref name="configure"/> set one out of range (an <see cref="ArgumentOutOfRangeException"/>, such as a negative
+    /// <see cref="WebhookRetryOptions.MaxRetryAfter"/>).
+    /// </exception>
     public static IGlobalConfiguration UseWebhookTasks(this IGlobalConfiguration configuration, Action<WebhookRetryOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);

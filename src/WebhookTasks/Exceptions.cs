@@ -29,10 +29,24 @@ public sealed class WebhookFailedException : WebhookException
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="responseText">The response body as text, secrets already masked.</param>
     public WebhookFailedException(string taskName, int statusCode, string responseText)
+        : this(taskName, statusCode, responseText, null)
+    {
+    }
+
+    /// <summary>Creates the exception, with the wait the receiver asked for.</summary>
+    /// <param name="taskName">The task's name.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="responseText">The response body as text, secrets already masked.</param>
+    /// <param name="retryAfter">
+    /// How long the receiver asked the caller to wait before trying again (its <c>Retry-After</c> header), or
+    /// <see langword="null"/> when it did not say; a negative value is taken as zero.
+    /// </param>
+    public WebhookFailedException(string taskName, int statusCode, string responseText, TimeSpan? retryAfter)
         : base(taskName, $"Webhook '{taskName}' failed with status code {statusCode}, response: {Quote(responseText)}")
     {
         StatusCode = statusCode;
         ResponseText = responseText;
+        RetryAfter = retryAfter is { } wait && wait < TimeSpan.Zero ? TimeSpan.Zero : retryAfter;
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -40,6 +54,14 @@ public sealed class WebhookFailedException : WebhookException
 
     /// <summary>The response body as text (secrets masked), read up to the client's response cap.</summary>
     public string ResponseText { get; }
+
+    /// <summary>
+    /// How long the receiver asked the caller to wait before trying again, from the response's <c>Retry-After</c>
+    /// header (as seconds, or as an HTTP date counted from the response's <c>Date</c> header, else from the time
+    /// the response was read; a date in the past gives zero); <see langword="null"/> when the header is missing or
+    /// cannot be read. Typically sent with 429 and 503.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
 
     private static string Quote(string text) =>
         text.Length <= MaxQuotedResponseLength ? text : text.Substring(0, MaxQuotedResponseLength) + "...";

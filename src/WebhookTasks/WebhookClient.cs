@@ -207,7 +207,7 @@ public sealed class WebhookClient
             completed = true;
             if (status is < 200 or > 299)
             {
-                throw new WebhookFailedException(task.Name, status, request.Mask(text));
+                throw new WebhookFailedException(task.Name, status, request.Mask(text), RetryAfter(response));
             }
 
             // A receiver may echo what it got; a result is shown and logged, so secrets are masked in it too.
@@ -232,6 +232,33 @@ public sealed class WebhookClient
             callerRegistration.Dispose();
             TimeoutSource.Release(timeoutSource, reusable: completed);
         }
+    }
+
+    /// <summary>
+    /// The wait a failed response asks for in its <c>Retry-After</c> header: its seconds, or its date less the
+    /// response's <c>Date</c> (else now), never below zero; <see langword="null"/> when missing or unreadable.
+    /// Read only on the failure path.
+    /// </summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header is null)
+        {
+            return null;
+        }
+
+        if (header.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header.Date is { } date)
+        {
+            var wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
     }
 
     private static HttpRequestMessage CreateMessage(WebhookRequest request)

@@ -32,7 +32,21 @@ internal static class TestRetry
         options.Jitter = 0;
     }
 
-    public static void Apply() => GlobalConfiguration.Configuration.UseWebhookTasks(Configure);
+    /// <summary>Sets the test options, changed by <paramref name="change"/> (only in tests that run alone: see <see cref="RetryOptionsChangingCollection"/>).</summary>
+    public static void Apply(Action<WebhookRetryOptions>? change = null) => GlobalConfiguration.Configuration.UseWebhookTasks(options =>
+    {
+        Configure(options);
+        change?.Invoke(options);
+    });
+}
+
+/// <summary>
+/// Tests that change the process-wide retry options beyond <see cref="TestRetry"/>'s: they run alone, not beside
+/// other tests that would see (and reset) the change.
+/// </summary>
+[CollectionDefinition(nameof(RetryOptionsChangingCollection), DisableParallelization = true)]
+public sealed class RetryOptionsChangingCollection
+{
 }
 
 /// <summary>Makes every <see cref="WebhookJob"/> with the test's client, as dependency injection would.</summary>
@@ -77,14 +91,18 @@ internal sealed class Harness : IAsyncDisposable
     public static Task<Harness> StartAsync(Reply reply, IWebhookSecretProvider? secrets = null, string[]? queues = null) =>
         StartAsync(_ => reply, secrets, queues);
 
-    /// <summary>Starts a world; <paramref name="client"/> makes the worker's client (by default one pointed at the receiver).</summary>
+    /// <summary>
+    /// Starts a world; <paramref name="client"/> makes the worker's client (by default one pointed at the receiver);
+    /// <paramref name="retry"/> changes the test's retry options (only in <see cref="RetryOptionsChangingCollection"/>).
+    /// </summary>
     public static async Task<Harness> StartAsync(
         Func<ReceivedRequest, Reply> respond,
         IWebhookSecretProvider? secrets = null,
         string[]? queues = null,
-        Func<Receiver, WebhookClient>? client = null)
+        Func<Receiver, WebhookClient>? client = null,
+        Action<WebhookRetryOptions>? retry = null)
     {
-        TestRetry.Apply();
+        TestRetry.Apply(retry);
         var receiver = await Receiver.StartAsync(respond);
         var storage = new InMemoryStorage(new InMemoryStorageOptions { MaxStateHistoryLength = 100 });
         var worker = client?.Invoke(receiver) ?? receiver.Client(secrets: secrets);
@@ -166,6 +184,32 @@ internal sealed class Harness : IAsyncDisposable
         using var connection = Storage.GetConnection();
         var raw = connection.GetJobParameter(jobId, name);
         return raw is null ? default : SerializationHelper.Deserialize<T>(raw, SerializationOption.User);
+    }
+
+    /// <summary>
+    /// Waits until the job has been Scheduled, and returns the first Scheduled state's wait (its EnqueueAt less its
+    /// ScheduledAt, read from storage) and reason. Read from the history, so a short wait that is already over counts too.
+    /// </summary>
+    public async Task<(TimeSpan Wait, string? Reason)> FirstScheduledAsync(string jobId)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var scheduled = Details(jobId).History.LastOrDefault(h => h.StateName == ScheduledState.StateName); // newest first
+            if (scheduled is not null)
+            {
+                var enqueueAt = JobHelper.DeserializeDateTime(scheduled.Data["EnqueueAt"]);
+                var scheduledAt = JobHelper.DeserializeDateTime(scheduled.Data["ScheduledAt"]);
+                return (enqueueAt - scheduledAt, scheduled.Reason);
+            }
+
+            if (clock.Elapsed > WaitLimit)
+            {
+                throw new TimeoutException($"Job {jobId} was not scheduled within {WaitLimit}; it is {LatestState(jobId)}.");
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

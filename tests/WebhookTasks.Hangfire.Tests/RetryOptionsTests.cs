@@ -87,6 +87,79 @@ public sealed class RetryOptionsTests
 
         Assert.Throws<ArgumentException>(() => configuration.UseWebhookTasks(options => options.Delays.Add(TimeSpan.FromSeconds(-1))));
     }
+
+    [Fact]
+    public void Retry_After_is_honoured_up_to_an_hour_by_default()
+    {
+        var options = new WebhookRetryOptions();
+
+        Assert.True(options.HonorRetryAfter);
+        Assert.Equal(TimeSpan.FromHours(1), options.MaxRetryAfter);
+        Assert.Equal(WebhookRetryOptions.DefaultMaxRetryAfter, options.MaxRetryAfter);
+    }
+
+    [Fact]
+    public void Negative_max_retry_after_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WebhookRetryOptions { MaxRetryAfter = TimeSpan.FromSeconds(-1) });
+    }
+
+    [Fact]
+    public void Configuration_with_a_negative_max_retry_after_is_refused()
+    {
+        var configuration = GlobalConfiguration.Configuration;
+
+        Assert.ThrowsAny<ArgumentException>(() => configuration.UseWebhookTasks(options => options.MaxRetryAfter = TimeSpan.FromMinutes(-1)));
+    }
+
+    private static WebhookRetryOptions TenSeconds(Action<WebhookRetryOptions>? change = null)
+    {
+        var options = new WebhookRetryOptions { Jitter = 0 };
+        options.Delays.Clear();
+        options.Delays.Add(TimeSpan.FromSeconds(10));
+        change?.Invoke(options);
+        return options;
+    }
+
+    [Fact]
+    public void Retry_after_longer_than_the_schedule_is_the_wait()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(120), TenSeconds().Delay(1, TimeSpan.FromSeconds(120)));
+    }
+
+    [Fact]
+    public void Retry_after_shorter_than_the_schedule_does_not_shorten_the_wait()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), TenSeconds().Delay(1, TimeSpan.FromSeconds(3)));
+    }
+
+    [Fact]
+    public void No_retry_after_gives_the_schedule()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(10), TenSeconds().Delay(2, null));
+    }
+
+    [Fact]
+    public void Retry_after_above_the_cap_gives_the_cap()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), TenSeconds().Delay(1, TimeSpan.FromHours(5)));
+    }
+
+    [Fact]
+    public void Cap_below_the_schedule_leaves_the_schedule()
+    {
+        var options = TenSeconds(o => o.MaxRetryAfter = TimeSpan.FromSeconds(4));
+
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Delay(1, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void Retry_after_is_ignored_when_not_honoured()
+    {
+        var options = TenSeconds(o => o.HonorRetryAfter = false);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), options.Delay(1, TimeSpan.FromMinutes(2)));
+    }
 }
 
 public sealed class RetryClassificationTests
