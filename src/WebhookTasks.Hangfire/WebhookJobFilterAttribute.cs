@@ -86,11 +86,10 @@ public sealed class WebhookJobFilterAttribute : JobFilterAttribute, IClientFilte
         var retryAfter = (exception as WebhookFailedException)?.RetryAfter;
         var (delay, fromRetryAfter) = options.Decide(retry, retryAfter);
         context.SetJobParameter(WebhookJobHeaders.RetryCountParameter, retry);
+        var reason = $"Retry attempt {retry} of {options.Attempts}: {failure}";
         context.CandidateState = new ScheduledState(delay)
         {
-            Reason = fromRetryAfter
-                ? $"Retry attempt {retry} of {options.Attempts}: {failure}, {DescribeWait(delay, retryAfter!.Value)}"
-                : $"Retry attempt {retry} of {options.Attempts}: {failure}",
+            Reason = fromRetryAfter ? $"{reason}, {DescribeWait(delay, retryAfter!.Value)}" : reason,
         };
     }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -52,9 +51,9 @@ internal static class WebhookJobInputs
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        // A default client's options (web defaults, relaxed escaping), not a restatement of them.
+        var options = new JsonSerializerOptions(new WebhookClientOptions().JsonSerializerOptions)
         {
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using WebhookTasks.Rendering;
+using WebhookTasks.Templates;
 
 namespace WebhookTasks;
 
@@ -99,7 +100,7 @@ public sealed class WebhookRequest
             throw new ArgumentNullException(nameof(value));
         }
 
-        if (!IsToken(name))
+        if (!HttpToken.IsValidHeaderName(name))
         {
             throw new ArgumentException($"'{name}' is not a valid HTTP header name.", nameof(name));
         }
@@ -123,26 +124,6 @@ public sealed class WebhookRequest
         // and give a GET or DELETE an empty body.
         var body = _hasBody ? _body : (ReadOnlyMemory<byte>?)null;
         return new WebhookRequest(Task, Url, _shownUrl, headers, body, RawInputData, _secretValues);
-    }
-
-    private static bool IsToken(string name)
-    {
-        if (name.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            var ok = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-                || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The request as text (method, URL, headers, body), with every secret value shown as <c>***</c>.</summary>
